@@ -42,6 +42,12 @@ public sealed class AmiFrame
     /// <summary><see cref="System.Diagnostics.Stopwatch.GetTimestamp"/> when the frame was completed by the reader.</summary>
     public long ReceivedTimestamp { get; set; }
 
+    /// <summary>
+    /// Position of the frame in the client's stream (monotonic across reconnects). A list action's result
+    /// carries the position of its last frame, so a consumer can tell which events came before a snapshot.
+    /// </summary>
+    public long Sequence { get; internal set; }
+
     /// <summary>True once the reader has seen the blank line that ends the frame.</summary>
     public bool IsComplete => _complete;
 
@@ -135,6 +141,7 @@ public sealed class AmiFrame
             MalformedReason = MalformedReason,
             MalformedLine = MalformedLine,
             ReceivedTimestamp = ReceivedTimestamp,
+            Sequence = Sequence,
         };
         return copy;
     }
@@ -160,6 +167,7 @@ public sealed class AmiFrame
         MalformedReason = null;
         MalformedLine = null;
         ReceivedTimestamp = 0;
+        Sequence = 0;
     }
 
     /// <summary>Adds one line, already stripped of its terminator, split at its first colon.</summary>
