@@ -215,6 +215,7 @@ internal sealed partial class AmiConnection : IAsyncDisposable
             {
                 var result = await _reader.ReadAsync(_closing.Token);
                 var buffer = result.Buffer;
+                var readAt = System.Diagnostics.Stopwatch.GetTimestamp();
                 if (!buffer.IsEmpty)
                 {
                     Interlocked.Exchange(ref _lastReceived, _time.GetTimestamp());
@@ -226,6 +227,7 @@ internal sealed partial class AmiConnection : IAsyncDisposable
                     {
                         break;
                     }
+                    frame.ReceivedTimestamp = readAt;
                     if (status == AmiReadResult.Frame)
                     {
                         Route(frame);

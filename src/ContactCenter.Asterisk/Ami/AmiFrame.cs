@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace ContactCenter.Asterisk.Ami;
@@ -39,7 +41,7 @@ public sealed class AmiFrame
     /// <summary>The first offending line of a malformed frame, shortened, for the log.</summary>
     public string? MalformedLine { get; private set; }
 
-    /// <summary><see cref="System.Diagnostics.Stopwatch.GetTimestamp"/> when the frame was completed by the reader.</summary>
+    /// <summary><see cref="System.Diagnostics.Stopwatch.GetTimestamp"/> of the socket read that completed the frame (set by the connection).</summary>
     public long ReceivedTimestamp { get; set; }
 
     /// <summary>
@@ -51,7 +53,7 @@ public sealed class AmiFrame
     /// <summary>True once the reader has seen the blank line that ends the frame.</summary>
     public bool IsComplete => _complete;
 
-    internal bool IsEmpty => _count == 0 && MalformedReason is null;
+    internal bool IsEmpty => _count == 0 && MalformedReason is null && _length == 0;
 
     /// <summary>The <c>Event</c> value, empty when the frame is not an event.</summary>
     public ReadOnlySpan<byte> EventName => _eventIndex >= 0 ? ValueSpan(_eventIndex) : default;
@@ -91,6 +93,23 @@ public sealed class AmiFrame
         value = index >= 0 ? ValueSpan(index) : default;
         return index >= 0;
     }
+
+    /// <summary>First value of <paramref name="asciiKey"/> decoded as UTF-8, or null when the key is absent.</summary>
+    public string? GetString(ReadOnlySpan<byte> asciiKey) => TryGetValue(asciiKey, out var value) ? Decode(value) : null;
+
+    /// <summary>First value of <paramref name="asciiKey"/> as an integer, or <paramref name="fallback"/> when absent or not a number.</summary>
+    public long GetInt64(ReadOnlySpan<byte> asciiKey, long fallback = 0) =>
+        TryGetValue(asciiKey, out var value) && System.Buffers.Text.Utf8Parser.TryParse(value, out long number, out var used) && used == value.Length
+            ? number
+            : fallback;
+
+    /// <summary>First value of <paramref name="asciiKey"/> as an integer, or <paramref name="fallback"/> when absent or not a number.</summary>
+    public int GetInt32(ReadOnlySpan<byte> asciiKey, int fallback = 0) => (int)Math.Clamp(GetInt64(asciiKey, fallback), int.MinValue, int.MaxValue);
+
+    /// <summary>True when the value is <c>1</c>, <c>true</c> or <c>yes</c> (AMI writes booleans all three ways).</summary>
+    public bool GetBoolean(ReadOnlySpan<byte> asciiKey) =>
+        TryGetValue(asciiKey, out var value) &&
+        (value.SequenceEqual("1"u8) || Ascii.EqualsIgnoreCase(value, "true"u8) || Ascii.EqualsIgnoreCase(value, "yes"u8));
 
     /// <summary>First value of <paramref name="key"/> decoded as UTF-8, or null when the key is absent.</summary>
     public string? this[string key] => Get(key);
@@ -164,52 +183,91 @@ public sealed class AmiFrame
         _eventIndex = _responseIndex = _actionIdIndex = -1;
         _complete = false;
         WireLength = 0;
+        CrLines = 0;
         MalformedReason = null;
         MalformedLine = null;
         ReceivedTimestamp = 0;
         Sequence = 0;
     }
 
-    /// <summary>Adds one line, already stripped of its terminator, split at its first colon.</summary>
-    internal void AddField(ReadOnlySpan<byte> line, int colon)
+    /// <summary>Bytes of the frame as read (lines with their terminators) held by the frame.</summary>
+    internal int RawLength => _length;
+
+    internal ReadOnlySpan<byte> RawBytes => _bytes.AsSpan(0, _length);
+
+    /// <summary>Lines that ended with CRLF: every CR in the raw bytes must be one of those.</summary>
+    internal int CrLines { get; set; }
+
+    internal void AppendRaw(ReadOnlySpan<byte> raw)
     {
-        EnsureBytes(line.Length);
-        var start = _length;
-        line.CopyTo(_bytes.AsSpan(start));
-        _length += line.Length;
-
-        // Asterisk writes "Key: Value"; only the one space after the colon is syntax. Leading spaces
-        // beyond it belong to the value (RTPAUDIOQOSLOSS values start with spaces).
-        var valueStart = colon + 1;
-        if (valueStart < line.Length && line[valueStart] == (byte)' ')
+        if (_length + raw.Length > _bytes.Length)
         {
-            valueStart++;
+            Array.Resize(ref _bytes, Math.Max(_bytes.Length * 2, _length + raw.Length));
         }
-        var keyLength = colon;
-        while (keyLength > 0 && line[keyLength - 1] == (byte)' ')
-        {
-            keyLength--;
-        }
+        raw.CopyTo(_bytes.AsSpan(_length));
+        _length += raw.Length;
+    }
 
+    /// <summary>Records a field whose bytes are (or will be, within the same read) at these raw offsets.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void AddField(int keyStart, int keyLength, int valueStart, int valueLength, FieldRole role)
+    {
         if (_count == _fields.Length)
         {
             Array.Resize(ref _fields, _fields.Length * 2);
         }
-        _fields[_count] = new FieldRange(start, keyLength, start + valueStart, line.Length - valueStart);
-        var key = line[..keyLength];
-        if (_eventIndex < 0 && Ascii.EqualsIgnoreCase(key, "Event"u8))
+        if (role != FieldRole.None)
         {
-            _eventIndex = _count;
+            SetRoleIndex(role);
         }
-        else if (_responseIndex < 0 && Ascii.EqualsIgnoreCase(key, "Response"u8))
-        {
-            _responseIndex = _count;
-        }
-        else if (_actionIdIndex < 0 && Ascii.EqualsIgnoreCase(key, "ActionID"u8))
-        {
-            _actionIdIndex = _count;
-        }
+        ref var field = ref _fields[_count];
+        field.KeyStart = keyStart;
+        field.KeyLength = keyLength;
+        field.ValueStart = valueStart;
+        field.ValueLength = valueLength;
         _count++;
+    }
+
+    /// <summary>
+    /// Which of the three routing headers a key is. This runs for every line of every frame, so the
+    /// usual case (the line has 8 bytes or more) is one 8-byte load, lower-cased, and three compares
+    /// combined without branches: key lengths vary line to line and would mispredict.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static FieldRole RoleOf(ReadOnlySpan<byte> line, int keyLength)
+    {
+        if (line.Length < 8)
+        {
+            return RoleOfShortLine(line[..keyLength]);
+        }
+        var lower = BinaryPrimitives.ReadUInt64LittleEndian(line) | 0x2020202020202020ul;
+        var isEvent = (keyLength == 5) & ((lower & 0xFF_FFFF_FFFFul) == EventLower);
+        var isResponse = (keyLength == 8) & (lower == ResponseLower);
+        var isActionId = (keyLength == 8) & (lower == ActionIdLower);
+        return (FieldRole)((isEvent ? 1 : 0) | (isResponse ? 2 : 0) | (isActionId ? 3 : 0));
+    }
+
+    private static FieldRole RoleOfShortLine(ReadOnlySpan<byte> key) =>
+        key.Length == 5 && Ascii.EqualsIgnoreCase(key, "Event"u8) ? FieldRole.Event : FieldRole.None;
+
+    private static readonly ulong EventLower = BinaryPrimitives.ReadUInt64LittleEndian("event\0\0\0"u8);
+    private static readonly ulong ResponseLower = BinaryPrimitives.ReadUInt64LittleEndian("response"u8);
+    private static readonly ulong ActionIdLower = BinaryPrimitives.ReadUInt64LittleEndian("actionid"u8);
+
+    private void SetRoleIndex(FieldRole role)
+    {
+        switch (role)
+        {
+            case FieldRole.Event when _eventIndex < 0:
+                _eventIndex = _count;
+                break;
+            case FieldRole.Response when _responseIndex < 0:
+                _responseIndex = _count;
+                break;
+            case FieldRole.ActionId when _actionIdIndex < 0:
+                _actionIdIndex = _count;
+                break;
+        }
     }
 
     internal void MarkMalformed(string reason, ReadOnlySpan<byte> line)
@@ -261,15 +319,21 @@ public sealed class AmiFrame
         return -1;
     }
 
-    private void EnsureBytes(int extra)
+    internal static string Decode(ReadOnlySpan<byte> bytes) => bytes.IsEmpty ? string.Empty : Encoding.UTF8.GetString(bytes);
+
+    internal enum FieldRole
     {
-        if (_length + extra > _bytes.Length)
-        {
-            Array.Resize(ref _bytes, Math.Max(_bytes.Length * 2, _length + extra));
-        }
+        None = 0,
+        Event = 1,
+        Response = 2,
+        ActionId = 3,
     }
 
-    private static string Decode(ReadOnlySpan<byte> bytes) => bytes.IsEmpty ? string.Empty : Encoding.UTF8.GetString(bytes);
-
-    private readonly record struct FieldRange(int KeyStart, int KeyLength, int ValueStart, int ValueLength);
+    private struct FieldRange
+    {
+        public int KeyStart;
+        public int KeyLength;
+        public int ValueStart;
+        public int ValueLength;
+    }
 }

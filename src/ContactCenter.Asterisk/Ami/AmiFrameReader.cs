@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace ContactCenter.Asterisk.Ami;
@@ -6,20 +7,19 @@ namespace ContactCenter.Asterisk.Ami;
 /// <summary>
 /// Reads AMI frames out of a byte stream: <c>ReadOnlySequence&lt;byte&gt;</c> in, frames out.
 /// Lines end with CRLF or a bare LF; a blank line ends a frame. The reader is incremental: complete
-/// lines are moved into the frame as soon as they arrive and the bytes of a partial line already
+/// lines are taken into the frame as soon as they arrive and the bytes of a partial line already
 /// searched are remembered, so feeding a frame one byte at a time costs the same as feeding it whole
-/// (a rescan-from-the-start parser is quadratic on hostile input). One reader per connection.
+/// (a rescan-from-the-start parser is quadratic on hostile input). Lines inside one buffer segment go
+/// through a vectorized scanner (<see cref="ScanSegment"/>); a line split across segments, or the rest of
+/// a line begun in an earlier read, goes through <see cref="AcceptLine"/>. One reader per connection.
 /// </summary>
-public sealed class AmiFrameReader
+public sealed partial class AmiFrameReader
 {
     /// <summary>Default hard limit for one frame: 1 MiB.</summary>
     public const int DefaultMaxFrameBytes = 1024 * 1024;
 
     private readonly int _maxFrameBytes;
     private byte[] _scratch = new byte[256];
-
-    // Bytes of the current frame already moved into the frame object (terminators included).
-    private int _frameBytes;
 
     // Bytes at the start of the unconsumed input known to hold no LF (a partial line).
     private long _scanned;
@@ -49,68 +49,37 @@ public sealed class AmiFrameReader
 
         while (true)
         {
-            // Fast path: every line that lies entirely inside the first segment.
+            if (_scanned > 0 || buffer.FirstSpan.Length == 0)
+            {
+                // Finish the line that an earlier call left partial (or that starts in a later segment).
+                var line = TakeLineAcrossSegments(ref buffer, frame);
+                if (line is null)
+                {
+                    return AmiReadResult.NeedMoreData;
+                }
+                if (line.Value != AmiReadResult.NeedMoreData)
+                {
+                    return line.Value;
+                }
+                continue;
+            }
+
             var first = buffer.FirstSpan;
             var consumed = 0;
-            while (true)
-            {
-                var searchFrom = consumed + (int)_scanned;
-                if (searchFrom > first.Length)
-                {
-                    break;
-                }
-                var newline = first[searchFrom..].IndexOf((byte)'\n');
-                if (newline < 0)
-                {
-                    break;
-                }
-                _scanned = 0;
-                var lineEnd = searchFrom + newline;
-                var line = first[consumed..lineEnd];
-                var wire = lineEnd - consumed + 1;
-                consumed = lineEnd + 1;
-                var result = AcceptLine(line, wire, frame);
-                if (result != AmiReadResult.NeedMoreData)
-                {
-                    buffer = buffer.Slice(consumed);
-                    return result;
-                }
-            }
-
-            var rest = first.Length - consumed;
-            if (buffer.IsSingleSegment)
+            var result = ScanSegment(first, ref consumed, frame);
+            if (result != AmiReadResult.NeedMoreData)
             {
                 buffer = buffer.Slice(consumed);
-                _scanned = rest;
-                ThrowIfTooLarge(rest);
-                return AmiReadResult.NeedMoreData;
+                return result;
             }
 
-            // The next line crosses a segment boundary.
+            // The rest of the first segment is a partial line.
             buffer = buffer.Slice(consumed);
-            var unscanned = buffer.Slice(Math.Max(_scanned, rest));
-            var position = unscanned.PositionOf((byte)'\n');
-            if (position is null)
+            _scanned = first.Length - consumed;
+            ThrowIfTooLarge(frame, _scanned);
+            if (buffer.IsSingleSegment)
             {
-                _scanned = buffer.Length;
-                ThrowIfTooLarge(buffer.Length);
                 return AmiReadResult.NeedMoreData;
-            }
-
-            _scanned = 0;
-            var lineSequence = buffer.Slice(0, position.Value);
-            var lineLength = checked((int)lineSequence.Length);
-            ThrowIfTooLarge(lineLength + 1L);
-            if (_scratch.Length < lineLength)
-            {
-                _scratch = new byte[Math.Max(lineLength, _scratch.Length * 2)];
-            }
-            lineSequence.CopyTo(_scratch);
-            buffer = buffer.Slice(buffer.GetPosition(1, position.Value));
-            var crossing = AcceptLine(_scratch.AsSpan(0, lineLength), lineLength + 1, frame);
-            if (crossing != AmiReadResult.NeedMoreData)
-            {
-                return crossing;
             }
         }
     }
@@ -137,55 +106,121 @@ public sealed class AmiFrameReader
         return true;
     }
 
-    private AmiReadResult AcceptLine(ReadOnlySpan<byte> line, int wireLength, AmiFrame frame)
+    /// <summary>
+    /// Finds the end of the line at the start of <paramref name="buffer"/>, skipping the bytes already
+    /// searched, and accepts it. Null when the line is still incomplete.
+    /// </summary>
+    private AmiReadResult? TakeLineAcrossSegments(ref ReadOnlySequence<byte> buffer, AmiFrame frame)
     {
-        if (!line.IsEmpty && line[^1] == (byte)'\r')
+        var unscanned = buffer.Slice(Math.Min(_scanned, buffer.Length));
+        var position = unscanned.PositionOf((byte)'\n');
+        if (position is null)
         {
-            line = line[..^1];
+            _scanned = buffer.Length;
+            ThrowIfTooLarge(frame, buffer.Length);
+            return null;
         }
+        _scanned = 0;
+        var lineSequence = buffer.Slice(0, buffer.GetPosition(1, position.Value));
+        var length = checked((int)lineSequence.Length);
+        ThrowIfTooLarge(frame, length);
+        if (_scratch.Length < length)
+        {
+            _scratch = new byte[Math.Max(length, _scratch.Length * 2)];
+        }
+        lineSequence.CopyTo(_scratch);
+        buffer = buffer.Slice(lineSequence.End);
+        return AcceptLine(_scratch.AsSpan(0, length), frame);
+    }
 
-        if (line.IsEmpty)
+    /// <summary>Takes one complete line (terminator included) into the frame: the scalar path.</summary>
+    private static AmiReadResult AcceptLine(ReadOnlySpan<byte> raw, AmiFrame frame)
+    {
+        var end = raw.Length - 1;
+        var crlf = end > 0 && raw[end - 1] == (byte)'\r';
+        if (crlf)
+        {
+            end--;
+        }
+        if (end == 0)
         {
             if (frame.IsEmpty)
             {
-                // Blank lines between frames carry nothing.
-                _frameBytes = 0;
                 return AmiReadResult.NeedMoreData;
             }
-            var total = _frameBytes + wireLength;
-            _frameBytes = 0;
-            frame.Complete(total);
-            frame.ReceivedTimestamp = System.Diagnostics.Stopwatch.GetTimestamp();
-            return frame.MalformedReason is null ? AmiReadResult.Frame : AmiReadResult.MalformedFrame;
+            frame.AppendRaw(raw);
+            frame.CrLines += crlf ? 1 : 0;
+            return Complete(frame);
         }
-
-        ThrowIfTooLarge(wireLength);
-        _frameBytes += wireLength;
-
-        if (line.Contains((byte)'\r'))
-        {
-            frame.MarkMalformed("a lone CR inside a line (AMI lines end with CRLF or LF)", line);
-            return AmiReadResult.NeedMoreData;
-        }
-        var colon = line.IndexOf((byte)':');
-        if (colon <= 0)
-        {
-            frame.MarkMalformed(colon == 0 ? "a line with an empty key" : "a line without a colon (expected 'Key: Value')", line);
-            return AmiReadResult.NeedMoreData;
-        }
-        frame.AddField(line, colon);
+        var offset = frame.RawLength;
+        frame.AppendRaw(raw);
+        frame.CrLines += crlf ? 1 : 0;
+        AddField(raw, 0, end, raw[..end].IndexOf((byte)':'), offset, frame);
         return AmiReadResult.NeedMoreData;
     }
 
-    private void ThrowIfTooLarge(long pendingBytes)
+    /// <summary>Records the line <c>source[start..end)</c> (terminator excluded) as a field, or marks the frame malformed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddField(ReadOnlySpan<byte> source, int start, int end, int colon, int rawOffset, AmiFrame frame)
     {
-        if (_frameBytes + pendingBytes > _maxFrameBytes)
+        if (colon <= 0)
         {
-            var seen = _frameBytes + pendingBytes;
-            _frameBytes = 0;
+            MarkMissingColon(source[start..end], colon, frame);
+            return;
+        }
+        var line = source.Slice(start, end - start);
+        var keyLength = colon;
+        while (keyLength > 0 && line[keyLength - 1] == (byte)' ')
+        {
+            keyLength--;
+        }
+        // Asterisk writes "Key: Value"; only the one space after the colon is syntax. Leading spaces
+        // beyond it belong to the value (RTPAUDIOQOSLOSS values start with spaces).
+        var valueStart = colon + 1;
+        if ((uint)valueStart < (uint)line.Length && line[valueStart] == (byte)' ')
+        {
+            valueStart++;
+        }
+        frame.AddField(rawOffset, keyLength, rawOffset + valueStart, line.Length - valueStart, AmiFrame.RoleOf(line, keyLength));
+    }
+
+    private static void MarkMissingColon(ReadOnlySpan<byte> line, int colon, AmiFrame frame) =>
+        frame.MarkMalformed(colon == 0 ? "a line with an empty key" : "a line without a colon (expected 'Key: Value')", line);
+
+    /// <summary>Completes a frame whose blank line was just taken, checking that every CR ended a line.</summary>
+    private static AmiReadResult Complete(AmiFrame frame)
+    {
+        var raw = frame.RawBytes;
+        if (raw.Count((byte)'\r') != frame.CrLines)
+        {
+            MarkLoneCr(frame, raw);
+        }
+        frame.Complete(raw.Length);
+        return frame.MalformedReason is null ? AmiReadResult.Frame : AmiReadResult.MalformedFrame;
+    }
+
+    private static void MarkLoneCr(AmiFrame frame, ReadOnlySpan<byte> raw)
+    {
+        foreach (var range in raw.Split((byte)'\n'))
+        {
+            var line = raw[range];
+            var body = line.Length > 0 && line[^1] == (byte)'\r' ? line[..^1] : line;
+            if (body.Contains((byte)'\r'))
+            {
+                frame.MarkMalformed("a lone CR inside a line (AMI lines end with CRLF or LF)", body);
+                return;
+            }
+        }
+    }
+
+    private void ThrowIfTooLarge(AmiFrame frame, long pendingBytes)
+    {
+        var total = frame.RawLength + pendingBytes;
+        if (total > _maxFrameBytes)
+        {
             _scanned = 0;
             throw new AmiProtocolException(
-                $"AMI frame exceeds the maximum frame size of {_maxFrameBytes} bytes ({seen} bytes without a blank line); the connection must be re-established.");
+                $"AMI frame exceeds the maximum frame size of {_maxFrameBytes} bytes ({total} bytes without a blank line); the connection must be re-established.");
         }
     }
 }
