@@ -40,7 +40,11 @@ public sealed partial class AmiClient : IAsyncDisposable
     /// <summary>Events and connection notices, in arrival order.</summary>
     public ChannelReader<AmiStreamItem> Events => _events.Reader;
 
-    public AmiConnectionState State => _state;
+    /// <summary>
+    /// The connection state. Connected as soon as Asterisk accepted the login, which is also when the
+    /// <see cref="AmiStreamItemKind.Connected"/> notice is queued, so a consumer never sees the notice first.
+    /// </summary>
+    public AmiConnectionState State => _connection is { IsLoggedIn: true } ? AmiConnectionState.Connected : _state;
 
     /// <summary><c>host:port</c> of the manager interface.</summary>
     public string Endpoint => $"{_options.Host}:{_options.Port}";

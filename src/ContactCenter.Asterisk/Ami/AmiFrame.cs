@@ -183,7 +183,7 @@ public sealed class AmiFrame
         _eventIndex = _responseIndex = _actionIdIndex = -1;
         _complete = false;
         WireLength = 0;
-        CrLines = 0;
+        SuspectLoneCr = false;
         MalformedReason = null;
         MalformedLine = null;
         ReceivedTimestamp = 0;
@@ -195,8 +195,8 @@ public sealed class AmiFrame
 
     internal ReadOnlySpan<byte> RawBytes => _bytes.AsSpan(0, _length);
 
-    /// <summary>Lines that ended with CRLF: every CR in the raw bytes must be one of those.</summary>
-    internal int CrLines { get; set; }
+    /// <summary>A CR not followed by LF was seen in the frame's bytes; the reader checks which line on completion.</summary>
+    internal bool SuspectLoneCr { get; set; }
 
     internal void AppendRaw(ReadOnlySpan<byte> raw)
     {
@@ -210,15 +210,11 @@ public sealed class AmiFrame
 
     /// <summary>Records a field whose bytes are (or will be, within the same read) at these raw offsets.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal void AddField(int keyStart, int keyLength, int valueStart, int valueLength, FieldRole role)
+    internal void AddField(int keyStart, int keyLength, int valueStart, int valueLength)
     {
         if (_count == _fields.Length)
         {
             Array.Resize(ref _fields, _fields.Length * 2);
-        }
-        if (role != FieldRole.None)
-        {
-            SetRoleIndex(role);
         }
         ref var field = ref _fields[_count];
         field.KeyStart = keyStart;
@@ -228,47 +224,55 @@ public sealed class AmiFrame
         _count++;
     }
 
-    /// <summary>
-    /// Which of the three routing headers a key is. This runs for every line of every frame, so the
-    /// usual case (the line has 8 bytes or more) is one 8-byte load, lower-cased, and three compares
-    /// combined without branches: key lengths vary line to line and would mispredict.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static FieldRole RoleOf(ReadOnlySpan<byte> line, int keyLength)
+    /// <summary>The field table for a writer that keeps the count in a local; see <see cref="CommitFields"/>.</summary>
+    internal FieldRange[] FieldTable => _fields;
+
+    /// <summary>Grows the field table, keeping the first <paramref name="count"/> entries.</summary>
+    internal FieldRange[] GrowFieldTable(int count)
     {
-        if (line.Length < 8)
-        {
-            return RoleOfShortLine(line[..keyLength]);
-        }
-        var lower = BinaryPrimitives.ReadUInt64LittleEndian(line) | 0x2020202020202020ul;
-        var isEvent = (keyLength == 5) & ((lower & 0xFF_FFFF_FFFFul) == EventLower);
-        var isResponse = (keyLength == 8) & (lower == ResponseLower);
-        var isActionId = (keyLength == 8) & (lower == ActionIdLower);
-        return (FieldRole)((isEvent ? 1 : 0) | (isResponse ? 2 : 0) | (isActionId ? 3 : 0));
+        _count = count;
+        Array.Resize(ref _fields, _fields.Length * 2);
+        return _fields;
     }
 
-    private static FieldRole RoleOfShortLine(ReadOnlySpan<byte> key) =>
-        key.Length == 5 && Ascii.EqualsIgnoreCase(key, "Event"u8) ? FieldRole.Event : FieldRole.None;
+    /// <summary>Publishes fields written directly into <see cref="FieldTable"/>.</summary>
+    internal void CommitFields(int count) => _count = count;
 
-    private static readonly ulong EventLower = BinaryPrimitives.ReadUInt64LittleEndian("event\0\0\0"u8);
+    /// <summary>
+    /// Finds the routing headers (<c>Event</c>, <c>Response</c>, <c>ActionID</c>) once the frame is whole:
+    /// one tight pass over the key lengths, comparing bytes only for keys of length 5 or 8. Doing this
+    /// per line while scanning cost a third of the reader's time.
+    /// </summary>
+    private void IndexRoutingHeaders()
+    {
+        var bytes = _bytes.AsSpan(0, _length);
+        for (var i = 0; i < _count; i++)
+        {
+            ref readonly var f = ref _fields[i];
+            if (f.KeyLength == 5)
+            {
+                if (_eventIndex < 0 && Ascii.EqualsIgnoreCase(bytes.Slice(f.KeyStart, 5), "Event"u8))
+                {
+                    _eventIndex = i;
+                }
+            }
+            else if (f.KeyLength == 8)
+            {
+                var lower = BinaryPrimitives.ReadUInt64LittleEndian(bytes[f.KeyStart..]) | 0x2020202020202020ul;
+                if (lower == ResponseLower && _responseIndex < 0)
+                {
+                    _responseIndex = i;
+                }
+                else if (lower == ActionIdLower && _actionIdIndex < 0)
+                {
+                    _actionIdIndex = i;
+                }
+            }
+        }
+    }
+
     private static readonly ulong ResponseLower = BinaryPrimitives.ReadUInt64LittleEndian("response"u8);
     private static readonly ulong ActionIdLower = BinaryPrimitives.ReadUInt64LittleEndian("actionid"u8);
-
-    private void SetRoleIndex(FieldRole role)
-    {
-        switch (role)
-        {
-            case FieldRole.Event when _eventIndex < 0:
-                _eventIndex = _count;
-                break;
-            case FieldRole.Response when _responseIndex < 0:
-                _responseIndex = _count;
-                break;
-            case FieldRole.ActionId when _actionIdIndex < 0:
-                _actionIdIndex = _count;
-                break;
-        }
-    }
 
     internal void MarkMalformed(string reason, ReadOnlySpan<byte> line)
     {
@@ -284,6 +288,7 @@ public sealed class AmiFrame
     internal void Complete(int wireLength)
     {
         WireLength = wireLength;
+        IndexRoutingHeaders();
         _complete = true;
     }
 
@@ -321,15 +326,7 @@ public sealed class AmiFrame
 
     internal static string Decode(ReadOnlySpan<byte> bytes) => bytes.IsEmpty ? string.Empty : Encoding.UTF8.GetString(bytes);
 
-    internal enum FieldRole
-    {
-        None = 0,
-        Event = 1,
-        Response = 2,
-        ActionId = 3,
-    }
-
-    private struct FieldRange
+    internal struct FieldRange
     {
         public int KeyStart;
         public int KeyLength;

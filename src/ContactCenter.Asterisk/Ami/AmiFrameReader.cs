@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace ContactCenter.Asterisk.Ami;
@@ -49,7 +48,8 @@ public sealed partial class AmiFrameReader
 
         while (true)
         {
-            if (_scanned > 0 || buffer.FirstSpan.Length == 0)
+            var first = buffer.FirstSpan;
+            if (_scanned > 0 || first.IsEmpty)
             {
                 // Finish the line that an earlier call left partial (or that starts in a later segment).
                 var line = TakeLineAcrossSegments(ref buffer, frame);
@@ -64,7 +64,6 @@ public sealed partial class AmiFrameReader
                 continue;
             }
 
-            var first = buffer.FirstSpan;
             var consumed = 0;
             var result = ScanSegment(first, ref consumed, frame);
             if (result != AmiReadResult.NeedMoreData)
@@ -149,18 +148,16 @@ public sealed partial class AmiFrameReader
                 return AmiReadResult.NeedMoreData;
             }
             frame.AppendRaw(raw);
-            frame.CrLines += crlf ? 1 : 0;
             return Complete(frame);
         }
         var offset = frame.RawLength;
         frame.AppendRaw(raw);
-        frame.CrLines += crlf ? 1 : 0;
+        frame.SuspectLoneCr |= raw[..end].Contains((byte)'\r');
         AddField(raw, 0, end, raw[..end].IndexOf((byte)':'), offset, frame);
         return AmiReadResult.NeedMoreData;
     }
 
     /// <summary>Records the line <c>source[start..end)</c> (terminator excluded) as a field, or marks the frame malformed.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void AddField(ReadOnlySpan<byte> source, int start, int end, int colon, int rawOffset, AmiFrame frame)
     {
         if (colon <= 0)
@@ -168,30 +165,25 @@ public sealed partial class AmiFrameReader
             MarkMissingColon(source[start..end], colon, frame);
             return;
         }
-        var line = source.Slice(start, end - start);
-        var keyLength = colon;
-        while (keyLength > 0 && line[keyLength - 1] == (byte)' ')
-        {
-            keyLength--;
-        }
-        // Asterisk writes "Key: Value"; only the one space after the colon is syntax. Leading spaces
-        // beyond it belong to the value (RTPAUDIOQOSLOSS values start with spaces).
+        // "Key: Value": one space after the colon is syntax. Leading spaces beyond it belong to the
+        // value (RTPAUDIOQOSLOSS values start with spaces).
+        var line = source[start..end];
         var valueStart = colon + 1;
-        if ((uint)valueStart < (uint)line.Length && line[valueStart] == (byte)' ')
+        if (valueStart < line.Length && line[valueStart] == (byte)' ')
         {
             valueStart++;
         }
-        frame.AddField(rawOffset, keyLength, rawOffset + valueStart, line.Length - valueStart, AmiFrame.RoleOf(line, keyLength));
+        frame.AddField(rawOffset, colon, rawOffset + valueStart, line.Length - valueStart);
     }
 
     private static void MarkMissingColon(ReadOnlySpan<byte> line, int colon, AmiFrame frame) =>
         frame.MarkMalformed(colon == 0 ? "a line with an empty key" : "a line without a colon (expected 'Key: Value')", line);
 
-    /// <summary>Completes a frame whose blank line was just taken, checking that every CR ended a line.</summary>
+    /// <summary>Completes a frame whose blank line was just taken, finding the line of a suspected lone CR.</summary>
     private static AmiReadResult Complete(AmiFrame frame)
     {
         var raw = frame.RawBytes;
-        if (raw.Count((byte)'\r') != frame.CrLines)
+        if (frame.SuspectLoneCr)
         {
             MarkLoneCr(frame, raw);
         }

@@ -33,6 +33,58 @@ public sealed class AmiFrameReaderHostileInputTests
     }
 
     [Test]
+    public void A_lone_CR_at_any_position_of_a_long_frame_is_caught_and_only_that_frame_is_malformed()
+    {
+        // Long enough for several 64-byte blocks, so the CR lands on every block offset, including the
+        // last byte of a block whose follower is in the next block.
+        var frame = "Event: VarSet\r\nChannel: PJSIP/6001-00000005\r\nVariable: RTPAUDIOQOS\r\nValue: " + new string('v', 300) + "\r\nUniqueid: 1.5\r\n\r\n";
+        var next = "Event: Hangup\r\nCause: 16\r\n\r\n";
+        var valueStart = frame.IndexOf("vvv", StringComparison.Ordinal);
+        for (var position = valueStart; position < valueStart + 300; position++)
+        {
+            var bytes = Ascii(frame[..position] + "\r" + frame[(position + 1)..] + next);
+
+            var frames = FrameFeeder.ReadAll(bytes);
+
+            Assert.That(frames.Select(f => f.Result), Is.EqualTo(new[] { AmiReadResult.MalformedFrame, AmiReadResult.Frame }), $"CR at {position}");
+            Assert.That(frames[0].Frame.MalformedReason, Does.Contain("lone CR"));
+        }
+    }
+
+    [Test]
+    public void Valid_CRLF_line_ends_on_every_block_boundary_are_not_mistaken_for_lone_CRs()
+    {
+        for (var padding = 0; padding < 130; padding++)
+        {
+            var bytes = Ascii("Event: X\r\nA: " + new string('a', padding) + "\r\nB: b\r\nC: " + new string('c', 70) + "\r\n\r\n");
+
+            var frames = FrameFeeder.ReadAll(bytes);
+
+            Assert.That(frames.Single().Result, Is.EqualTo(AmiReadResult.Frame), $"padding {padding}");
+            Assert.That(frames[0].Frame["A"], Has.Length.EqualTo(padding));
+        }
+    }
+
+    [Test]
+    public void A_frame_of_exactly_the_maximum_size_is_read_and_one_byte_more_is_refused()
+    {
+        const int max = 4096;
+        var head = "Event: Big\r\nData: ";
+        var tail = "\r\n\r\n";
+        var exact = Ascii(head + new string('d', max - head.Length - tail.Length) + tail);
+        var over = Ascii(head + new string('d', max - head.Length - tail.Length + 1) + tail);
+
+        var reader = new AmiFrameReader(max);
+        var buffer = new System.Buffers.ReadOnlySequence<byte>(exact);
+        var frame = new AmiFrame();
+
+        Assert.That(reader.TryReadFrame(ref buffer, frame), Is.EqualTo(AmiReadResult.Frame));
+        Assert.That(frame.WireLength, Is.EqualTo(max));
+        var overBuffer = new System.Buffers.ReadOnlySequence<byte>(over);
+        Assert.Throws<AmiProtocolException>(() => new AmiFrameReader(max).TryReadFrame(ref overBuffer, new AmiFrame()));
+    }
+
+    [Test]
     public void A_two_MiB_line_without_newline_is_refused_once_it_passes_the_limit_not_buffered()
     {
         var feeder = new FrameFeeder();
