@@ -24,6 +24,27 @@ public sealed class AmiAction
     /// <summary>The action name, e.g. <c>QueuePause</c>.</summary>
     public string Name { get; }
 
+    /// <summary>
+    /// An ActionID chosen by the caller, or null to let the client number it. Needed when an event that
+    /// carries the ActionID may arrive before the response has been handed back (<c>OriginateResponse</c>):
+    /// the caller registers the id first, then sends.
+    /// </summary>
+    public string? ActionId
+    {
+        get => _actionId;
+        init
+        {
+            if (value is not null)
+            {
+                AmiFrameWriter.ValidateValue("ActionID", value);
+                ArgumentException.ThrowIfNullOrWhiteSpace(value, nameof(ActionId));
+            }
+            _actionId = value;
+        }
+    }
+
+    private readonly string? _actionId;
+
     /// <summary>Headers in the order they will be written.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Fields => _fields;
 

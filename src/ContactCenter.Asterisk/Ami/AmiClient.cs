@@ -96,7 +96,7 @@ public sealed partial class AmiClient : IAsyncDisposable
             return Task.FromException<AmiResponse>(new AmiConnectionException(
                 $"AMI action {action.Name} not sent: not connected to Asterisk at {Endpoint} (state {_state})", _state));
         }
-        return connection.SendAsync(action, NextActionId(), timeout, isLogin: false, ct);
+        return connection.SendAsync(action, action.ActionId ?? NextActionId(), timeout, isLogin: false, ct);
     }
 
     /// <summary>Drops the current session as if the network failed; the client reconnects. For fault handling and tests.</summary>

@@ -1,10 +1,12 @@
-namespace ContactCenter.Asterisk.Tests;
+using NUnit.Framework;
+
+namespace ContactCenter.Testing;
 
 /// <summary>
 /// Locates the real Asterisk traces (<c>tests/asterisk-traces</c>) by walking up from the test output
 /// directory, so tests run the same from the IDE, <c>dotnet test</c> and CI.
 /// </summary>
-internal static class TraceFiles
+public static class TraceFiles
 {
     private static readonly Lazy<string> Root = new(Locate);
 

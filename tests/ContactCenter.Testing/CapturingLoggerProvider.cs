@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace ContactCenter.Asterisk.Tests;
+namespace ContactCenter.Testing;
 
 /// <summary>Keeps every log line (all levels) so tests can assert on what was, or was not, logged.</summary>
-internal sealed class CapturingLoggerProvider : ILoggerProvider
+public sealed class CapturingLoggerProvider : ILoggerProvider
 {
     private readonly ConcurrentQueue<(LogLevel Level, EventId Id, string Message)> _entries = new();
 

@@ -1,0 +1,16 @@
+namespace ContactCenter.Contracts.Queues;
+
+/// <summary>
+/// Pause or unpause a member (AMI <c>QueuePause</c>). Asterisk confirms with <see cref="QueueMemberPaused"/>
+/// or <see cref="QueueMemberUnpaused"/> per queue.
+/// </summary>
+/// <param name="Queue">The queue, or null for every queue the interface is a member of.</param>
+/// <param name="Reason">The pause reason (the product sends the pause code), ignored when unpausing.</param>
+public sealed record PauseQueueMember(
+    Guid CommandId,
+    string Server,
+    string RequestedBy,
+    string? Queue,
+    string Interface,
+    bool Paused,
+    string? Reason) : IAsteriskCommand;
