@@ -43,13 +43,13 @@ public sealed class AriClientOptions
     /// </summary>
     public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(15);
 
-    /// <summary>Throws <see cref="OptionsValidationException"/> naming every bad key.</summary>
-    public void Validate()
+    /// <summary>Throws <see cref="OptionsValidationException"/> naming every bad key, under <paramref name="section"/>.</summary>
+    public void Validate(string section = SectionName)
     {
-        var failures = GetValidationFailures();
+        var failures = GetValidationFailures(section);
         if (failures.Count > 0)
         {
-            throw new OptionsValidationException(SectionName, typeof(AriClientOptions), failures);
+            throw new OptionsValidationException(section, typeof(AriClientOptions), failures);
         }
     }
 
@@ -58,54 +58,54 @@ public sealed class AriClientOptions
         string.Create(CultureInfo.InvariantCulture,
             $"BaseUrl={BaseUrl}, Username={Username}, Application={Application}, RequestTimeout={RequestTimeout}, EventBufferCapacity={EventBufferCapacity}");
 
-    internal List<string> GetValidationFailures()
+    internal List<string> GetValidationFailures(string section = SectionName)
     {
         var failures = new List<string>();
         if (BaseUrl is null || !BaseUrl.IsAbsoluteUri || (BaseUrl.Scheme != Uri.UriSchemeHttp && BaseUrl.Scheme != Uri.UriSchemeHttps))
         {
-            failures.Add($"{SectionName}:BaseUrl must be an absolute http:// or https:// URL such as http://127.0.0.1:8088/ari/.");
+            failures.Add($"{section}:BaseUrl must be an absolute http:// or https:// URL such as http://127.0.0.1:8088/ari/.");
         }
         else if (!string.IsNullOrEmpty(BaseUrl.UserInfo))
         {
             // The value is not echoed: it holds a password.
-            failures.Add($"{SectionName}:BaseUrl must not contain credentials; set {SectionName}:Username and {SectionName}:Password.");
+            failures.Add($"{section}:BaseUrl must not contain credentials; set {section}:Username and {section}:Password.");
         }
         else if (!string.IsNullOrEmpty(BaseUrl.Query) || !string.IsNullOrEmpty(BaseUrl.Fragment))
         {
-            failures.Add($"{SectionName}:BaseUrl must not have a query or fragment (got '{BaseUrl}').");
+            failures.Add($"{section}:BaseUrl must not have a query or fragment (got '{BaseUrl}').");
         }
 
         if (string.IsNullOrWhiteSpace(Username))
         {
-            failures.Add($"{SectionName}:Username is required (a user of ari.conf).");
+            failures.Add($"{section}:Username is required (a user of ari.conf).");
         }
         if (string.IsNullOrEmpty(Password))
         {
-            failures.Add($"{SectionName}:Password is required.");
+            failures.Add($"{section}:Password is required.");
         }
         if (string.IsNullOrWhiteSpace(Application) || Application.Any(char.IsWhiteSpace))
         {
-            failures.Add($"{SectionName}:Application is required and must not contain spaces (got '{Application}').");
+            failures.Add($"{section}:Application is required and must not contain spaces (got '{Application}').");
         }
         if (RequestTimeout <= TimeSpan.Zero)
         {
-            failures.Add($"{SectionName}:RequestTimeout must be positive (got {RequestTimeout}).");
+            failures.Add($"{section}:RequestTimeout must be positive (got {RequestTimeout}).");
         }
         if (ReconnectInitialDelay <= TimeSpan.Zero)
         {
-            failures.Add($"{SectionName}:ReconnectInitialDelay must be positive (got {ReconnectInitialDelay}).");
+            failures.Add($"{section}:ReconnectInitialDelay must be positive (got {ReconnectInitialDelay}).");
         }
         if (ReconnectMaxDelay < ReconnectInitialDelay)
         {
-            failures.Add($"{SectionName}:ReconnectMaxDelay must be at least ReconnectInitialDelay (got {ReconnectMaxDelay}).");
+            failures.Add($"{section}:ReconnectMaxDelay must be at least ReconnectInitialDelay (got {ReconnectMaxDelay}).");
         }
         if (EventBufferCapacity < 1)
         {
-            failures.Add($"{SectionName}:EventBufferCapacity must be at least 1 (got {EventBufferCapacity}).");
+            failures.Add($"{section}:EventBufferCapacity must be at least 1 (got {EventBufferCapacity}).");
         }
         if (KeepAliveInterval < TimeSpan.Zero)
         {
-            failures.Add($"{SectionName}:KeepAliveInterval must be zero (disabled) or positive (got {KeepAliveInterval}).");
+            failures.Add($"{section}:KeepAliveInterval must be zero (disabled) or positive (got {KeepAliveInterval}).");
         }
         return failures;
     }

@@ -1,0 +1,79 @@
+using ContactCenter.Connector.Commands;
+using ContactCenter.Connector.Configuration;
+using ContactCenter.Connector.Outbox;
+using ContactCenter.Connector.Servers;
+using ContactCenter.Contracts;
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ContactCenter.Connector;
+
+/// <summary>
+/// The connector role: owns the Asterisk servers of <c>Asterisk:Servers</c>, publishes their events through
+/// the outbox, and executes the commands sent to each server's queue (<c>connector-{server}</c>).
+/// </summary>
+public static class ConnectorModule
+{
+    /// <summary>Registers the connector's services; settings are validated here, naming the bad key.</summary>
+    public static IServiceCollection AddConnectorModule(this IServiceCollection services, IConfiguration configuration)
+    {
+        var asterisk = configuration.GetSection(AsteriskOptions.SectionName).Get<AsteriskOptions>() ?? new AsteriskOptions();
+        asterisk.Validate();
+        var connector = configuration.GetSection(ConnectorOptions.SectionName).Get<ConnectorOptions>() ?? new ConnectorOptions();
+        connector.Validate();
+
+        services.AddSingleton(asterisk);
+        services.AddSingleton(connector);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ConnectorMetrics>();
+        services.AddSingleton(_ => EventOutbox.Open(connector.StatePath, connector.OutboxSynchronousFull));
+        services.AddSingleton<CommandLedger>();
+        services.AddSingleton<AsteriskServerRegistry>();
+        services.AddSingleton<CommandExecutor>();
+        services.AddHostedService<ConnectorService>();
+        services.AddHostedService<OutboxPublisher>();
+        services.AddHealthChecks().AddCheck<AsteriskHealthCheck>("asterisk", tags: ["ready"]);
+        return services;
+    }
+
+    /// <summary>Registers the command consumers; they run only on the per-server endpoints below.</summary>
+    public static IBusRegistrationConfigurator AddConnectorConsumers(this IBusRegistrationConfigurator bus)
+    {
+        bus.AddConsumer<AddQueueMemberConsumer>().ExcludeFromConfigureEndpoints();
+        bus.AddConsumer<RemoveQueueMemberConsumer>().ExcludeFromConfigureEndpoints();
+        bus.AddConsumer<PauseQueueMemberConsumer>().ExcludeFromConfigureEndpoints();
+        bus.AddConsumer<OriginateCallConsumer>().ExcludeFromConfigureEndpoints();
+        bus.AddConsumer<HangUpChannelConsumer>().ExcludeFromConfigureEndpoints();
+        bus.AddConsumer<PlayAndHangUpConsumer>().ExcludeFromConfigureEndpoints();
+        bus.AddConsumer<AnswerAndPlayConsumer>().ExcludeFromConfigureEndpoints();
+        return bus;
+    }
+
+    /// <summary>
+    /// One queue per owned server, <c>connector-{server}</c>: a command reaches only the connector that owns
+    /// its server, whichever instance sent it. Retries live here, in one place: a command that still fails
+    /// (only an outbox failure escapes the executor) goes to the error queue, and the ledger keeps a retry
+    /// from acting twice.
+    /// </summary>
+    public static void ConfigureConnectorEndpoints(this IBusFactoryConfigurator configurator, IBusRegistrationContext context)
+    {
+        var asterisk = context.GetRequiredService<AsteriskOptions>();
+        foreach (var server in asterisk.Servers)
+        {
+            configurator.ReceiveEndpoint(ConnectorQueue.NameFor(server.Name), endpoint =>
+            {
+                endpoint.ConcurrentMessageLimit = 64;
+                endpoint.UseMessageRetry(retry => retry.Intervals(100, 500, 2000));
+                endpoint.ConfigureConsumer<AddQueueMemberConsumer>(context);
+                endpoint.ConfigureConsumer<RemoveQueueMemberConsumer>(context);
+                endpoint.ConfigureConsumer<PauseQueueMemberConsumer>(context);
+                endpoint.ConfigureConsumer<OriginateCallConsumer>(context);
+                endpoint.ConfigureConsumer<HangUpChannelConsumer>(context);
+                endpoint.ConfigureConsumer<PlayAndHangUpConsumer>(context);
+                endpoint.ConfigureConsumer<AnswerAndPlayConsumer>(context);
+            });
+        }
+    }
+}

@@ -1,0 +1,203 @@
+using System.Collections.Concurrent;
+using ContactCenter.Asterisk.Ari;
+using ContactCenter.Connector.Outbox;
+using ContactCenter.Contracts.Agents;
+using ContactCenter.Contracts.Commands;
+using Microsoft.Extensions.Logging;
+
+namespace ContactCenter.Connector.FeatureCodes;
+
+/// <summary>
+/// The Stasis application of one server. A phone that dials a feature code lands here: the channel is
+/// answered and held, <see cref="FeatureCodeDialed"/> is published, and the agent-state consumers answer
+/// with a <c>PlayAndHangUp</c> command (the prompt the agent hears). If no answer comes before the
+/// deadline, the phone hears the "try later" prompt, is hung up, and <see cref="FeatureCodeTimedOut"/>
+/// tells the consumers to undo anything they did late.
+/// </summary>
+internal sealed partial class FeatureCodeApp
+{
+    private readonly string _server;
+    private readonly AriClient _ari;
+    private readonly EventOutbox _outbox;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _answerTimeout;
+    private readonly IReadOnlyList<string> _tryLater;
+    private readonly ILogger _logger;
+    private readonly ConcurrentDictionary<string, HeldChannel> _held = new(StringComparer.Ordinal);
+
+    public FeatureCodeApp(string server, AriClient ari, EventOutbox outbox, TimeProvider time, TimeSpan answerTimeout, IReadOnlyList<string> tryLater, ILogger logger)
+    {
+        _server = server;
+        _ari = ari;
+        _outbox = outbox;
+        _time = time;
+        _answerTimeout = answerTimeout;
+        _tryLater = tryLater;
+        _logger = logger;
+    }
+
+    public int HeldCount => _held.Count;
+
+    public IEnumerable<Task> Work => _held.Values.Select(h => h.Work);
+
+    /// <summary>A channel entered the application: answer it, publish the code, start the deadline.</summary>
+    public void OnStasisStart(StasisStart e, CancellationToken ct)
+    {
+        var channel = e.Channel;
+        var now = _time.GetUtcNow();
+        var held = new HeldChannel(channel.Id, channel.Name, DeviceOf(channel.Name), channel.Dialplan.Exten, Guid.NewGuid(), now + _answerTimeout);
+        if (!_held.TryAdd(channel.Id, held))
+        {
+            return;
+        }
+        held.Work = HoldAsync(held, channel.Caller.Number, now, ct);
+    }
+
+    public void OnStasisEnd(StasisEnd e)
+    {
+        if (_held.TryRemove(e.Channel.Id, out var held))
+        {
+            held.Gone.TrySetResult();
+        }
+    }
+
+    public void OnPlaybackFinished(PlaybackFinished e)
+    {
+        // target_uri is "channel:<id>".
+        var target = e.Playback.TargetUri;
+        var channelId = target.StartsWith("channel:", StringComparison.Ordinal) ? target[8..] : target;
+        if (_held.TryGetValue(channelId, out var held))
+        {
+            held.PlaybackFinished(e.Playback.Id);
+        }
+    }
+
+    /// <summary>
+    /// Compares held channels with the application's channels in Asterisk: forgets those gone, returns those
+    /// Asterisk holds that this process does not know (they arrived while the WebSocket was down).
+    /// </summary>
+    public (IReadOnlyList<string> Forgotten, IReadOnlyList<string> Orphans) ReconcileHeld(IReadOnlyCollection<string> inAsterisk)
+    {
+        var present = new HashSet<string>(inAsterisk, StringComparer.Ordinal);
+        var forgotten = new List<string>();
+        foreach (var (id, held) in _held)
+        {
+            if (!present.Contains(id) && _held.TryRemove(id, out _))
+            {
+                held.Gone.TrySetResult();
+                forgotten.Add(id);
+            }
+        }
+        return (forgotten, present.Where(id => !_held.ContainsKey(id)).ToList());
+    }
+
+    /// <summary>Plays the answer to a held channel and hangs it up (or keeps it, for AnswerAndPlay).</summary>
+    public async Task<(bool Succeeded, string Outcome, string Detail)> AnswerAsync(string channelId, IReadOnlyList<string> media, bool hangUp, CancellationToken ct)
+    {
+        if (!_held.TryGetValue(channelId, out var held))
+        {
+            return (false, CommandOutcome.ChannelGone, $"channel {channelId} is not held by the application (hung up, or answered already)");
+        }
+        if (hangUp && !held.TryClaim())
+        {
+            return (false, CommandOutcome.ChannelGone, $"channel {channelId} was already answered (deadline {held.AnswerBy:O} passed?)");
+        }
+        await held.Answered.CancelAsync();
+        try
+        {
+            var played = await PlayAllAsync(held, media, ct);
+            if (!played)
+            {
+                return (false, CommandOutcome.ChannelGone, "the caller hung up during the prompt");
+            }
+            if (hangUp)
+            {
+                await _ari.HangupAsync(channelId, 16, ct);
+            }
+            return (true, CommandOutcome.Done, string.Empty);
+        }
+        catch (AriHttpException ex) when (ex.IsNotFound)
+        {
+            return (false, CommandOutcome.ChannelGone, ex.AsteriskMessage);
+        }
+    }
+
+    private async Task HoldAsync(HeldChannel held, string callerNumber, DateTimeOffset now, CancellationToken ct)
+    {
+        try
+        {
+            await _ari.AnswerAsync(held.ChannelId, ct);
+            await _outbox.AppendAsync([(new FeatureCodeDialed(held.EventId, _server, now, held.ChannelId, held.Channel, held.Extension,
+                callerNumber, held.Code, "ari", held.AnswerBy), 0L)], ct);
+            Log.FeatureCodeHeld(_logger, _server, held.Extension, held.Code, held.ChannelId);
+
+            var deadline = held.AnswerBy - _time.GetUtcNow();
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, held.Answered.Token);
+            try
+            {
+                await Task.WhenAny(Task.Delay(deadline > TimeSpan.Zero ? deadline : TimeSpan.Zero, _time, linked.Token), held.Gone.Task);
+            }
+            catch (OperationCanceledException) when (held.Answered.IsCancellationRequested)
+            {
+                return;
+            }
+            if (held.Gone.Task.IsCompleted || !held.TryClaim())
+            {
+                return;
+            }
+            Log.FeatureCodeTimedOut(_logger, _server, held.Extension, held.Code, _answerTimeout.TotalMilliseconds);
+            await _outbox.AppendAsync([(new FeatureCodeTimedOut(Guid.NewGuid(), _server, _time.GetUtcNow(), held.EventId, held.ChannelId, held.Extension, held.Code), 0L)], ct);
+            if (await PlayAllAsync(held, _tryLater, ct))
+            {
+                await _ari.HangupAsync(held.ChannelId, 16, ct);
+            }
+        }
+        catch (AriHttpException ex) when (ex.IsNotFound)
+        {
+            // The caller hung up before we could answer or play: nothing left to do.
+            _held.TryRemove(held.ChannelId, out _);
+        }
+        catch (AriException ex)
+        {
+            Log.FeatureCodeFailed(_logger, _server, held.ChannelId, ex.Message, ex);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+    }
+
+    /// <summary>Plays each media in turn; false when the caller hung up first.</summary>
+    private async Task<bool> PlayAllAsync(HeldChannel held, IReadOnlyList<string> media, CancellationToken ct)
+    {
+        foreach (var uri in media)
+        {
+            var (playbackId, finished) = held.NextPlayback();
+            await _ari.PlayAsync(held.ChannelId, uri, playbackId, null, ct);
+            var done = await Task.WhenAny(finished, held.Gone.Task).WaitAsync(TimeSpan.FromMinutes(2), _time, ct);
+            if (done == held.Gone.Task)
+            {
+                return false;
+            }
+        }
+        return !held.Gone.Task.IsCompleted;
+    }
+
+    private static string DeviceOf(string channelName)
+    {
+        var dash = channelName.LastIndexOf('-');
+        return dash > 0 ? channelName[..dash] : channelName;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 3200, Level = LogLevel.Information, Message = "ARI {Server}: {Extension} dialled {Code}; holding channel {ChannelId} for the answer")]
+        public static partial void FeatureCodeHeld(ILogger logger, string server, string extension, string code, string channelId);
+
+        [LoggerMessage(EventId = 3201, Level = LogLevel.Warning, Message = "ARI {Server}: no answer for {Code} from {Extension} within {TimeoutMs} ms; the phone hears 'try later'")]
+        public static partial void FeatureCodeTimedOut(ILogger logger, string server, string extension, string code, double timeoutMs);
+
+        [LoggerMessage(EventId = 3202, Level = LogLevel.Error, Message = "ARI {Server}: handling feature-code channel {ChannelId} failed: {Reason}")]
+        public static partial void FeatureCodeFailed(ILogger logger, string server, string channelId, string reason, Exception exception);
+    }
+}

@@ -1,0 +1,66 @@
+using System.Collections.Concurrent;
+
+namespace ContactCenter.Connector.FeatureCodes;
+
+/// <summary>
+/// A phone held in the Stasis application after dialling a feature code, waiting for the answer. Exactly
+/// one party gets to answer it: the <c>PlayAndHangUp</c> command or the deadline (<see cref="TryClaim"/>).
+/// </summary>
+internal sealed class HeldChannel
+{
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _playbacks = new(StringComparer.Ordinal);
+    private int _claimed;
+    private int _playbackCount;
+
+    public HeldChannel(string channelId, string channel, string extension, string code, Guid eventId, DateTimeOffset answerBy)
+    {
+        ChannelId = channelId;
+        Channel = channel;
+        Extension = extension;
+        Code = code;
+        EventId = eventId;
+        AnswerBy = answerBy;
+    }
+
+    public string ChannelId { get; }
+
+    public string Channel { get; }
+
+    public string Extension { get; }
+
+    public string Code { get; }
+
+    /// <summary>The <c>FeatureCodeDialed</c> event id.</summary>
+    public Guid EventId { get; }
+
+    public DateTimeOffset AnswerBy { get; }
+
+    /// <summary>Completes when the channel left the application (hung up, or hung up by us).</summary>
+    public TaskCompletionSource Gone { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Cancelled when the answer arrived, so the deadline stops waiting.</summary>
+    public CancellationTokenSource Answered { get; } = new();
+
+    /// <summary>The work started for this channel (answer, deadline), awaited on shutdown.</summary>
+    public Task Work { get; set; } = Task.CompletedTask;
+
+    /// <summary>True for the first caller only: the command or the deadline.</summary>
+    public bool TryClaim() => Interlocked.Exchange(ref _claimed, 1) == 0;
+
+    /// <summary>A new playback id and the task that completes when Asterisk says it finished.</summary>
+    public (string PlaybackId, Task Finished) NextPlayback()
+    {
+        var id = $"{ChannelId}-pb{Interlocked.Increment(ref _playbackCount)}";
+        var finished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _playbacks[id] = finished;
+        return (id, finished.Task);
+    }
+
+    public void PlaybackFinished(string playbackId)
+    {
+        if (_playbacks.TryRemove(playbackId, out var finished))
+        {
+            finished.TrySetResult();
+        }
+    }
+}
