@@ -22,17 +22,29 @@ internal sealed partial class OutboxPublisher : BackgroundService
     private readonly IPublishEndpoint _bus;
     private readonly ILogger<OutboxPublisher> _logger;
     private readonly ConnectorMetrics _metrics;
+    private readonly IHostApplicationLifetime _lifetime;
 
-    public OutboxPublisher(EventOutbox outbox, IPublishEndpoint bus, ConnectorMetrics metrics, ILogger<OutboxPublisher> logger)
+    public OutboxPublisher(EventOutbox outbox, IPublishEndpoint bus, ConnectorMetrics metrics, IHostApplicationLifetime lifetime, ILogger<OutboxPublisher> logger)
     {
         _outbox = outbox;
         _bus = bus;
         _metrics = metrics;
+        _lifetime = lifetime;
         _logger = logger;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // RabbitMQ silently drops a publish that no queue is bound for yet. The host reports started only
+        // after every hosted service started, MassTransit's included (it waits for its endpoints to be bound:
+        // WaitUntilStarted), so nothing leaves the outbox before the whole topology exists.
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using (_lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        {
+            await started.Task.WaitAsync(stoppingToken);
+        }
+        Log.PublishingStarted(_logger, _outbox.Depth);
+
         var backoff = TimeSpan.Zero;
         var failing = false;
         while (!stoppingToken.IsCancellationRequested)
@@ -142,6 +154,9 @@ internal sealed partial class OutboxPublisher : BackgroundService
 
         [LoggerMessage(EventId = 3101, Level = LogLevel.Information, Message = "Publishing to the bus resumed; {Depth} events left in the outbox")]
         public static partial void PublishingResumed(ILogger logger, long depth);
+
+        [LoggerMessage(EventId = 3103, Level = LogLevel.Information, Message = "Bus started; publishing from the outbox ({Depth} events waiting)")]
+        public static partial void PublishingStarted(ILogger logger, long depth);
 
         [LoggerMessage(EventId = 3102, Level = LogLevel.Critical, Message = "Outbox row {Seq} of type {Type} cannot be read by this version; its lane is blocked until it is handled")]
         public static partial void UnreadableRow(ILogger logger, long seq, string type, Exception exception);
