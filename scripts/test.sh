@@ -61,7 +61,7 @@ status=0
 for project in $(find tests -name '*.Tests.csproj' | sort); do
   log "running $project"
   dotnet test "$project" -c Release --no-build -nologo \
-    --logger "trx" --results-directory "$results/trx" "$@" 2>&1 | grep -v '^\s*$' | tee -a "$results/test.log" >&2
+    --logger "trx;LogFileName=$(basename "$project" .csproj).trx" --results-directory "$results/trx" "$@" 2>&1 | grep -v '^\s*$' | tee -a "$results/test.log" >&2
   [ "${PIPESTATUS[0]}" -ne 0 ] && status=1
 done
 
