@@ -1,0 +1,11 @@
+namespace ContactCenter.Contracts.Agents;
+
+/// <summary>The agent left every queue (Asterisk confirmed); <see cref="Reason"/> says why (e.g. <c>moved to PJSIP/6002</c>).</summary>
+public sealed record AgentLoggedOut(
+    Guid EventId,
+    string Server,
+    DateTimeOffset OccurredAt,
+    string AgentNumber,
+    string Extension,
+    string Source,
+    string Reason) : IContactCenterEvent;
