@@ -50,7 +50,7 @@ public sealed class AriClientOptionsTests
         var options = Valid();
         spoil(options);
 
-        var ex = Assert.Throws<OptionsValidationException>(options.Validate);
+        var ex = Assert.Throws<OptionsValidationException>(() => options.Validate());
 
         Assert.That(ex!.Message, Does.Contain(key));
     }
@@ -61,7 +61,7 @@ public sealed class AriClientOptionsTests
         var options = Valid();
         options.BaseUrl = new Uri("http://cc:topsecret@127.0.0.1:8088/ari/");
 
-        var ex = Assert.Throws<OptionsValidationException>(options.Validate);
+        var ex = Assert.Throws<OptionsValidationException>(() => options.Validate());
 
         Assert.That(ex!.Message, Does.Contain("Asterisk:Ari:BaseUrl").And.Not.Contain("topsecret"));
     }
