@@ -3,10 +3,13 @@ using ContactCenter.Connector.Configuration;
 using ContactCenter.Connector.Outbox;
 using ContactCenter.Connector.Servers;
 using ContactCenter.Contracts;
+using ContactCenter.Messaging.Outbox;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace ContactCenter.Connector;
 
@@ -33,7 +36,9 @@ public static class ConnectorModule
         services.AddSingleton<AsteriskServerRegistry>();
         services.AddSingleton<CommandExecutor>();
         services.AddHostedService<ConnectorService>();
-        services.AddHostedService<OutboxPublisher>();
+        services.AddHostedService(sp => new OutboxPublisher("connector", sp.GetRequiredService<EventOutbox>(), sp.GetRequiredService<IPublishEndpoint>(),
+            sp.GetRequiredService<IHostApplicationLifetime>(), sp.GetRequiredService<ILogger<OutboxPublisher>>(),
+            row => sp.GetRequiredService<ConnectorMetrics>().Published(row.ReceivedTimestamp)));
         services.AddHealthChecks().AddCheck<AsteriskHealthCheck>("asterisk", tags: ["ready"]);
         return services;
     }

@@ -1,7 +1,5 @@
-using System.Text.Json;
 using ContactCenter.Contracts;
-using ContactCenter.Contracts.Calls;
-using ContactCenter.Contracts.Queues;
+using ContactCenter.Messaging.Outbox;
 using Microsoft.Data.Sqlite;
 
 namespace ContactCenter.Connector.Outbox;
@@ -13,7 +11,7 @@ namespace ContactCenter.Connector.Outbox;
 /// therefore at-least-once: consumers deduplicate on <see cref="IContactCenterEvent.EventId"/>.
 /// The file is the connector's own local state (not the product database), so its schema is created here.
 /// </summary>
-internal sealed class EventOutbox : IAsyncDisposable
+internal sealed class EventOutbox : IOutboxStore, IAsyncDisposable
 {
     private const string Schema = """
         PRAGMA journal_mode = WAL;
@@ -42,11 +40,6 @@ internal sealed class EventOutbox : IAsyncDisposable
     private const string Insert = "INSERT INTO outbox (lane, type, payload, received_ticks) VALUES ($lane, $type, $payload, $received)";
     private const string SelectBatch = "SELECT seq, lane, type, payload, received_ticks FROM outbox ORDER BY seq LIMIT $max";
     private const string CountRows = "SELECT COUNT(*) FROM outbox";
-
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-    private static readonly Dictionary<string, Type> ContractTypes = typeof(IContactCenterEvent).Assembly.GetTypes()
-        .Where(t => t.IsClass && typeof(IContactCenterEvent).IsAssignableFrom(t))
-        .ToDictionary(t => t.FullName!, StringComparer.Ordinal);
 
     private readonly SqliteConnection _writer;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
@@ -103,18 +96,6 @@ internal sealed class EventOutbox : IAsyncDisposable
         return outbox;
     }
 
-    /// <summary>The lane that orders an event: a call's events share one, a member's events share one.</summary>
-    public static string LaneOf(IContactCenterEvent e) => e switch
-    {
-        ICallEvent call => call.Linkedid,
-        QueueMemberAdded m => $"member:{m.Member.Interface}",
-        QueueMemberRemoved m => $"member:{m.Member.Interface}",
-        QueueMemberPaused m => $"member:{m.Member.Interface}",
-        QueueMemberUnpaused m => $"member:{m.Member.Interface}",
-        QueueMemberStatusChanged m => $"member:{m.Member.Interface}",
-        _ => $"server:{e.Server}",
-    };
-
     /// <summary>Appends events in one transaction, in order, and wakes the publisher.</summary>
     public async Task AppendAsync(IReadOnlyList<(IContactCenterEvent Event, long ReceivedTimestamp)> events, CancellationToken ct)
     {
@@ -143,9 +124,9 @@ internal sealed class EventOutbox : IAsyncDisposable
     public async Task InsertAsync(SqliteTransaction transaction, IContactCenterEvent e, long receivedTimestamp, CancellationToken ct)
     {
         _insert.Transaction = transaction;
-        _insert.Parameters[0].Value = LaneOf(e);
-        _insert.Parameters[1].Value = e.GetType().FullName;
-        _insert.Parameters[2].Value = JsonSerializer.Serialize(e, e.GetType(), Json);
+        _insert.Parameters[0].Value = OutboxSerializer.LaneOf(e);
+        _insert.Parameters[1].Value = OutboxSerializer.TypeOf(e);
+        _insert.Parameters[2].Value = OutboxSerializer.Serialize(e);
         _insert.Parameters[3].Value = receivedTimestamp;
         await _insert.ExecuteNonQueryAsync(ct);
         _insert.Transaction = null;
@@ -213,12 +194,6 @@ internal sealed class EventOutbox : IAsyncDisposable
     /// <summary>Waits until something was appended (or <paramref name="timeout"/> passed).</summary>
     public Task<bool> WaitForWorkAsync(TimeSpan timeout, CancellationToken ct) => _work.WaitAsync(timeout, ct);
 
-    /// <summary>Turns a stored row back into the contract it was.</summary>
-    public static IContactCenterEvent Deserialize(OutboxRow row) =>
-        ContractTypes.TryGetValue(row.Type, out var type)
-            ? (IContactCenterEvent)JsonSerializer.Deserialize(row.Payload, type, Json)!
-            : throw new InvalidOperationException($"Outbox row {row.Seq} has type {row.Type}, which is not a contract of this version");
-
     public async ValueTask DisposeAsync()
     {
         await _insert.DisposeAsync();
@@ -227,6 +202,3 @@ internal sealed class EventOutbox : IAsyncDisposable
         _work.Dispose();
     }
 }
-
-/// <summary>One stored event.</summary>
-internal sealed record OutboxRow(long Seq, string Lane, string Type, string Payload, long ReceivedTimestamp);

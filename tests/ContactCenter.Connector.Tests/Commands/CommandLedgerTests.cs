@@ -1,5 +1,6 @@
 using ContactCenter.Connector.Commands;
 using ContactCenter.Connector.Outbox;
+using ContactCenter.Messaging.Outbox;
 using ContactCenter.Contracts.Commands;
 using ContactCenter.Contracts.Queues;
 
@@ -23,7 +24,7 @@ public sealed class CommandLedgerTests
         var second = await ledger.BeginAsync(command, nameof(AddQueueMember), now, CancellationToken.None);
         await ledger.RepeatAsync(second!, command, nameof(AddQueueMember), CancellationToken.None);
 
-        var published = (await outbox.ReadAsync(10, CancellationToken.None)).Select(EventOutbox.Deserialize).Cast<CommandCompleted>().ToList();
+        var published = (await outbox.ReadAsync(10, CancellationToken.None)).Select(OutboxSerializer.Deserialize).Cast<CommandCompleted>().ToList();
         Assert.That(first, Is.Null);
         Assert.That(second!.Completed, Is.True);
         Assert.That(published, Has.Count.EqualTo(2));

@@ -1,4 +1,5 @@
 using ContactCenter.Connector.Outbox;
+using ContactCenter.Messaging.Outbox;
 using ContactCenter.Contracts;
 using ContactCenter.Contracts.Calls;
 using ContactCenter.Contracts.Queues;
@@ -25,7 +26,7 @@ public sealed class EventOutboxTests
         var rows = await reopened.ReadAsync(100, CancellationToken.None);
 
         Assert.That(reopened.Depth, Is.EqualTo(50));
-        Assert.That(rows.Select(EventOutbox.Deserialize), Is.EqualTo(events), "records compare by value: every field survived");
+        Assert.That(rows.Select(OutboxSerializer.Deserialize), Is.EqualTo(events), "records compare by value: every field survived");
     }
 
     [Test]
@@ -39,7 +40,7 @@ public sealed class EventOutboxTests
         await outbox.DeleteAsync(rows.Where((_, i) => i % 2 == 0).Select(r => r.Seq).ToList(), CancellationToken.None);
         var left = await outbox.ReadAsync(100, CancellationToken.None);
 
-        Assert.That(left.Select(r => ((CallStarted)EventOutbox.Deserialize(r)).Linkedid), Is.EqualTo(new[] { "1.1", "1.3", "1.5", "1.7", "1.9" }));
+        Assert.That(left.Select(r => ((CallStarted)OutboxSerializer.Deserialize(r)).Linkedid), Is.EqualTo(new[] { "1.1", "1.3", "1.5", "1.7", "1.9" }));
         Assert.That(outbox.Depth, Is.EqualTo(5));
     }
 
@@ -48,9 +49,9 @@ public sealed class EventOutboxTests
     {
         var member = new QueueMember("support", "PJSIP/6001", "210", "PJSIP/6001", 0, false, "", 1, false, 0, true);
 
-        Assert.That(EventOutbox.LaneOf(Started("1.4")), Is.EqualTo("1.4"));
-        Assert.That(EventOutbox.LaneOf(new QueueMemberAdded(Guid.NewGuid(), "pbx1", DateTimeOffset.UtcNow, member)),
-            Is.EqualTo(EventOutbox.LaneOf(new QueueMemberPaused(Guid.NewGuid(), "pbx1", DateTimeOffset.UtcNow, member with { Queue = "sales" }, "13"))));
+        Assert.That(OutboxSerializer.LaneOf(Started("1.4")), Is.EqualTo("1.4"));
+        Assert.That(OutboxSerializer.LaneOf(new QueueMemberAdded(Guid.NewGuid(), "pbx1", DateTimeOffset.UtcNow, member)),
+            Is.EqualTo(OutboxSerializer.LaneOf(new QueueMemberPaused(Guid.NewGuid(), "pbx1", DateTimeOffset.UtcNow, member with { Queue = "sales" }, "13"))));
     }
 
     [Test]

@@ -3,32 +3,37 @@ using MassTransit;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace ContactCenter.Connector.Outbox;
+namespace ContactCenter.Messaging.Outbox;
 
 /// <summary>
-/// Drains the outbox to the bus. Events of one lane (one call, one queue member, one server) are published
+/// Drains an outbox (<see cref="IOutboxStore"/>) to the bus. Events of one lane (one call, one queue member, one server) are published
 /// one after the other, each awaited until the broker confirmed it, so they arrive in the order Asterisk
 /// produced them; different lanes go in parallel. A row is deleted only after its confirm. When the broker
 /// is unreachable the failed lane stops at the first unconfirmed event and everything is retried with
 /// backoff; nothing is dropped.
 /// </summary>
-internal sealed partial class OutboxPublisher : BackgroundService
+public sealed partial class OutboxPublisher : BackgroundService
 {
     private const int BatchSize = 2000;
     private const int LaneBuckets = 64;
     private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(10);
 
-    private readonly EventOutbox _outbox;
+    private readonly IOutboxStore _outbox;
     private readonly IPublishEndpoint _bus;
     private readonly ILogger<OutboxPublisher> _logger;
-    private readonly ConnectorMetrics _metrics;
+    private readonly Action<OutboxRow>? _published;
     private readonly IHostApplicationLifetime _lifetime;
+    private readonly string _name;
 
-    public OutboxPublisher(EventOutbox outbox, IPublishEndpoint bus, ConnectorMetrics metrics, IHostApplicationLifetime lifetime, ILogger<OutboxPublisher> logger)
+    /// <param name="name">Which outbox, for the log (<c>connector</c>, <c>database</c>).</param>
+    /// <param name="published">Called for each confirmed event (metrics).</param>
+    public OutboxPublisher(string name, IOutboxStore outbox, IPublishEndpoint bus, IHostApplicationLifetime lifetime, ILogger<OutboxPublisher> logger,
+        Action<OutboxRow>? published = null)
     {
+        _name = name;
         _outbox = outbox;
         _bus = bus;
-        _metrics = metrics;
+        _published = published;
         _lifetime = lifetime;
         _logger = logger;
     }
@@ -43,7 +48,7 @@ internal sealed partial class OutboxPublisher : BackgroundService
         {
             await started.Task.WaitAsync(stoppingToken);
         }
-        Log.PublishingStarted(_logger, _outbox.Depth);
+        Log.PublishingStarted(_logger, _name, _outbox.Depth);
 
         var backoff = TimeSpan.Zero;
         var failing = false;
@@ -63,7 +68,7 @@ internal sealed partial class OutboxPublisher : BackgroundService
                 {
                     if (failing)
                     {
-                        Log.PublishingResumed(_logger, _outbox.Depth);
+                        Log.PublishingResumed(_logger, _name, _outbox.Depth);
                         failing = false;
                     }
                     backoff = TimeSpan.Zero;
@@ -71,7 +76,7 @@ internal sealed partial class OutboxPublisher : BackgroundService
                 }
                 if (!failing)
                 {
-                    Log.PublishingFailed(_logger, error.Message, _outbox.Depth, error);
+                    Log.PublishingFailed(_logger, _name, error.Message, _outbox.Depth, error);
                     failing = true;
                 }
                 backoff = backoff == TimeSpan.Zero ? TimeSpan.FromMilliseconds(250) : TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, TimeSpan.FromSeconds(5).Ticks));
@@ -111,12 +116,12 @@ internal sealed partial class OutboxPublisher : BackgroundService
             IContactCenterEvent message;
             try
             {
-                message = EventOutbox.Deserialize(row);
+                message = OutboxSerializer.Deserialize(row);
             }
             catch (Exception ex) when (ex is InvalidOperationException or System.Text.Json.JsonException)
             {
                 // A row this version cannot read would block its lane forever: say so loudly and keep it.
-                Log.UnreadableRow(_logger, row.Seq, row.Type, ex);
+                Log.UnreadableRow(_logger, _name, row.Seq, row.Type, ex);
                 return (published, ex);
             }
             try
@@ -130,7 +135,7 @@ internal sealed partial class OutboxPublisher : BackgroundService
                 // Broker down or not confirming: keep this row and the rest of its lane for the next attempt.
                 return (published, ex);
             }
-            _metrics.Published(row.ReceivedTimestamp);
+            _published?.Invoke(row);
             published.Add(row.Seq);
         }
         return (published, null);
@@ -149,16 +154,16 @@ internal sealed partial class OutboxPublisher : BackgroundService
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 3100, Level = LogLevel.Error, Message = "Publishing to the bus failed ({Reason}); {Depth} events wait in the outbox and will be retried")]
-        public static partial void PublishingFailed(ILogger logger, string reason, long depth, Exception exception);
+        [LoggerMessage(EventId = 3100, Level = LogLevel.Error, Message = "Publishing the {Outbox} outbox to the bus failed ({Reason}); {Depth} events wait and will be retried")]
+        public static partial void PublishingFailed(ILogger logger, string outbox, string reason, long depth, Exception exception);
 
-        [LoggerMessage(EventId = 3101, Level = LogLevel.Information, Message = "Publishing to the bus resumed; {Depth} events left in the outbox")]
-        public static partial void PublishingResumed(ILogger logger, long depth);
+        [LoggerMessage(EventId = 3101, Level = LogLevel.Information, Message = "Publishing the {Outbox} outbox resumed; {Depth} events left")]
+        public static partial void PublishingResumed(ILogger logger, string outbox, long depth);
 
-        [LoggerMessage(EventId = 3103, Level = LogLevel.Information, Message = "Bus started; publishing from the outbox ({Depth} events waiting)")]
-        public static partial void PublishingStarted(ILogger logger, long depth);
+        [LoggerMessage(EventId = 3103, Level = LogLevel.Information, Message = "Bus started; publishing the {Outbox} outbox ({Depth} events waiting)")]
+        public static partial void PublishingStarted(ILogger logger, string outbox, long depth);
 
-        [LoggerMessage(EventId = 3102, Level = LogLevel.Critical, Message = "Outbox row {Seq} of type {Type} cannot be read by this version; its lane is blocked until it is handled")]
-        public static partial void UnreadableRow(ILogger logger, long seq, string type, Exception exception);
+        [LoggerMessage(EventId = 3102, Level = LogLevel.Critical, Message = "{Outbox} outbox row {Seq} of type {Type} cannot be read by this version; its lane is blocked until it is handled")]
+        public static partial void UnreadableRow(ILogger logger, string outbox, long seq, string type, Exception exception);
     }
 }

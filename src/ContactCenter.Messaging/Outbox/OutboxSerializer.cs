@@ -1,0 +1,47 @@
+using System.Text.Json;
+using ContactCenter.Contracts;
+using ContactCenter.Contracts.Calls;
+using ContactCenter.Contracts.Queues;
+
+namespace ContactCenter.Messaging.Outbox;
+
+/// <summary>How events are stored in an outbox and in which lane their order is kept.</summary>
+public static class OutboxSerializer
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly Dictionary<string, Type> ContractTypes = typeof(IContactCenterEvent).Assembly.GetTypes()
+        .Where(t => t.IsClass && typeof(IContactCenterEvent).IsAssignableFrom(t))
+        .ToDictionary(t => t.FullName!, StringComparer.Ordinal);
+
+    /// <summary>The stored type name of an event.</summary>
+    public static string TypeOf(IContactCenterEvent e) => e.GetType().FullName!;
+
+    public static string Serialize(IContactCenterEvent e) => JsonSerializer.Serialize(e, e.GetType(), Json);
+
+    /// <summary>Turns a stored row back into the contract it was.</summary>
+    /// <exception cref="InvalidOperationException">The type is not a contract of this version.</exception>
+    public static IContactCenterEvent Deserialize(OutboxRow row) =>
+        ContractTypes.TryGetValue(row.Type, out var type)
+            ? (IContactCenterEvent)JsonSerializer.Deserialize(row.Payload, type, Json)!
+            : throw new InvalidOperationException($"Outbox row {row.Seq} has type {row.Type}, which is not a contract of this version");
+
+    /// <summary>
+    /// The lane that orders an event: a call's events share one (its Linkedid), a queue member's share one,
+    /// an agent's share one; other events of a server share the server's lane.
+    /// </summary>
+    public static string LaneOf(IContactCenterEvent e) => e switch
+    {
+        ICallEvent call => call.Linkedid,
+        QueueMemberAdded m => $"member:{m.Member.Interface}",
+        QueueMemberRemoved m => $"member:{m.Member.Interface}",
+        QueueMemberPaused m => $"member:{m.Member.Interface}",
+        QueueMemberUnpaused m => $"member:{m.Member.Interface}",
+        QueueMemberStatusChanged m => $"member:{m.Member.Interface}",
+        Contracts.Agents.AgentLoggedIn a => $"agent:{a.AgentNumber}",
+        Contracts.Agents.AgentLoggedOut a => $"agent:{a.AgentNumber}",
+        Contracts.Agents.AgentPaused a => $"agent:{a.AgentNumber}",
+        Contracts.Agents.AgentUnpaused a => $"agent:{a.AgentNumber}",
+        Contracts.Agents.AgentStateChanged a => $"agent:{a.AgentNumber}",
+        _ => $"server:{e.Server}",
+    };
+}
