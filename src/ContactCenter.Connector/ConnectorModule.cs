@@ -58,9 +58,8 @@ public static class ConnectorModule
 
     /// <summary>
     /// One queue per owned server, <c>connector-{server}</c>: a command reaches only the connector that owns
-    /// its server, whichever instance sent it. Retries live here, in one place: a command that still fails
-    /// (only an outbox failure escapes the executor) goes to the error queue, and the ledger keeps a retry
-    /// from acting twice.
+    /// its server, whichever instance sent it. Retry and the error queue come from the host's bus-wide policy;
+    /// only an outbox failure escapes the executor, and the ledger keeps a retry from acting twice.
     /// </summary>
     public static void ConfigureConnectorEndpoints(this IBusFactoryConfigurator configurator, IBusRegistrationContext context)
     {
@@ -70,7 +69,6 @@ public static class ConnectorModule
             configurator.ReceiveEndpoint(ConnectorQueue.NameFor(server.Name), endpoint =>
             {
                 endpoint.ConcurrentMessageLimit = 64;
-                endpoint.UseMessageRetry(retry => retry.Intervals(100, 500, 2000));
                 endpoint.ConfigureConsumer<AddQueueMemberConsumer>(context);
                 endpoint.ConfigureConsumer<RemoveQueueMemberConsumer>(context);
                 endpoint.ConfigureConsumer<PauseQueueMemberConsumer>(context);

@@ -65,6 +65,7 @@ internal sealed class TestWorker : IAsyncDisposable
     {
         var settings = TestKeys.Settings();
         settings["Database:ConnectionString"] = Path.Combine(folder, "center.db");
+        settings["Connector:StatePath"] = Path.Combine(folder, "connector.db");
         settings["Bus:Retry:Limit"] = "2";
         settings["Bus:Retry:MinInterval"] = "00:00:00.010";
         settings["Bus:Retry:MaxInterval"] = "00:00:00.050";

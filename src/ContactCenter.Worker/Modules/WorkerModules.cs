@@ -1,3 +1,5 @@
+using ContactCenter.Connector;
+
 namespace ContactCenter.Worker.Modules;
 
 /// <summary>The center's modules, one entry per module library.</summary>
@@ -16,5 +18,11 @@ public static class WorkerModules
     /// </summary>
     public static IReadOnlyList<WorkerModule> All { get; } =
     [
+        new(WorkerRoles.Connector)
+        {
+            AddServices = (services, configuration) => services.AddConnectorModule(configuration),
+            AddConsumers = bus => bus.AddConnectorConsumers(),
+            ConfigureEndpoints = (cfg, context) => cfg.ConfigureConnectorEndpoints(context),
+        },
     ];
 }

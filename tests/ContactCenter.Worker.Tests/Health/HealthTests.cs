@@ -35,7 +35,7 @@ public sealed class HealthTests
         var (status, checks) = await ReadyAsync(ct);
 
         Assert.That(status, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That(checks, Is.EquivalentTo(new Dictionary<string, string> { ["database"] = "Healthy", ["bus"] = "Healthy", ["ping"] = "Healthy" }));
+        Assert.That(checks, Is.EquivalentTo(new Dictionary<string, string> { ["database"] = "Healthy", ["bus"] = "Healthy", ["asterisk"] = "Healthy", ["ping"] = "Healthy" }));
     }
 
     [Test, CancelAfter(30_000)]
