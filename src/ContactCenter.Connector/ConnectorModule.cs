@@ -3,6 +3,9 @@ using ContactCenter.Connector.Configuration;
 using ContactCenter.Connector.Outbox;
 using ContactCenter.Connector.Servers;
 using ContactCenter.Contracts;
+using ContactCenter.Contracts.Calls;
+using ContactCenter.Contracts.Channels;
+using ContactCenter.Contracts.Queues;
 using ContactCenter.Messaging.Outbox;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
@@ -36,7 +39,7 @@ public static class ConnectorModule
         services.AddSingleton<AsteriskServerRegistry>();
         services.AddSingleton<CommandExecutor>();
         services.AddHostedService<ConnectorService>();
-        services.AddHostedService(sp => new OutboxPublisher("connector", sp.GetRequiredService<EventOutbox>(), sp.GetRequiredService<IPublishEndpoint>(),
+        services.AddHostedService(sp => new OutboxPublisher("connector", sp.GetRequiredService<EventOutbox>(), sp.GetRequiredService<IBus>(),
             sp.GetRequiredService<IHostApplicationLifetime>(), sp.GetRequiredService<ILogger<OutboxPublisher>>(),
             row => sp.GetRequiredService<ConnectorMetrics>().Published(row.ReceivedTimestamp)));
         services.AddHealthChecks().AddCheck<AsteriskHealthCheck>("asterisk", tags: ["ready"]);
@@ -69,13 +72,16 @@ public static class ConnectorModule
             configurator.ReceiveEndpoint(ConnectorQueue.NameFor(server.Name), endpoint =>
             {
                 endpoint.ConcurrentMessageLimit = 64;
-                endpoint.ConfigureConsumer<AddQueueMemberConsumer>(context);
-                endpoint.ConfigureConsumer<RemoveQueueMemberConsumer>(context);
-                endpoint.ConfigureConsumer<PauseQueueMemberConsumer>(context);
-                endpoint.ConfigureConsumer<OriginateCallConsumer>(context);
-                endpoint.ConfigureConsumer<HangUpChannelConsumer>(context);
-                endpoint.ConfigureConsumer<PlayAndHangUpConsumer>(context);
-                endpoint.ConfigureConsumer<AnswerAndPlayConsumer>(context);
+                // Commands for one phone run in the order they were sent (an add, then the remove that undoes
+                // it); different phones and channels run in parallel.
+                var partitioner = endpoint.CreatePartitioner(32);
+                endpoint.ConfigureConsumer<AddQueueMemberConsumer>(context, c => c.Message<AddQueueMember>(m => m.UsePartitioner(partitioner, p => p.Message.Interface)));
+                endpoint.ConfigureConsumer<RemoveQueueMemberConsumer>(context, c => c.Message<RemoveQueueMember>(m => m.UsePartitioner(partitioner, p => p.Message.Interface)));
+                endpoint.ConfigureConsumer<PauseQueueMemberConsumer>(context, c => c.Message<PauseQueueMember>(m => m.UsePartitioner(partitioner, p => p.Message.Interface)));
+                endpoint.ConfigureConsumer<OriginateCallConsumer>(context, c => c.Message<OriginateCall>(m => m.UsePartitioner(partitioner, p => p.Message.CommandId)));
+                endpoint.ConfigureConsumer<HangUpChannelConsumer>(context, c => c.Message<HangUpChannel>(m => m.UsePartitioner(partitioner, p => p.Message.ChannelId)));
+                endpoint.ConfigureConsumer<PlayAndHangUpConsumer>(context, c => c.Message<PlayAndHangUp>(m => m.UsePartitioner(partitioner, p => p.Message.ChannelId)));
+                endpoint.ConfigureConsumer<AnswerAndPlayConsumer>(context, c => c.Message<AnswerAndPlay>(m => m.UsePartitioner(partitioner, p => p.Message.ChannelId)));
             });
         }
     }

@@ -19,4 +19,7 @@ public static class FeatureCodeRefusalReason
 
     /// <summary>Asterisk refused or failed the queue actions.</summary>
     public const string AsteriskFailed = "asterisk-failed";
+
+    /// <summary>No answer in time: the phone heard "try later" and everything begun was undone.</summary>
+    public const string TimedOut = "timed-out";
 }

@@ -1,4 +1,3 @@
-using ContactCenter.Contracts;
 using MassTransit;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -19,7 +18,7 @@ public sealed partial class OutboxPublisher : BackgroundService
     private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(10);
 
     private readonly IOutboxStore _outbox;
-    private readonly IPublishEndpoint _bus;
+    private readonly IBus _bus;
     private readonly ILogger<OutboxPublisher> _logger;
     private readonly Action<OutboxRow>? _published;
     private readonly IHostApplicationLifetime _lifetime;
@@ -27,7 +26,7 @@ public sealed partial class OutboxPublisher : BackgroundService
 
     /// <param name="name">Which outbox, for the log (<c>connector</c>, <c>database</c>).</param>
     /// <param name="published">Called for each confirmed event (metrics).</param>
-    public OutboxPublisher(string name, IOutboxStore outbox, IPublishEndpoint bus, IHostApplicationLifetime lifetime, ILogger<OutboxPublisher> logger,
+    public OutboxPublisher(string name, IOutboxStore outbox, IBus bus, IHostApplicationLifetime lifetime, ILogger<OutboxPublisher> logger,
         Action<OutboxRow>? published = null)
     {
         _name = name;
@@ -113,10 +112,10 @@ public sealed partial class OutboxPublisher : BackgroundService
         var published = new List<long>(lane.Count);
         foreach (var row in lane)
         {
-            IContactCenterEvent message;
+            object message;
             try
             {
-                message = OutboxSerializer.Deserialize(row);
+                message = OutboxSerializer.DeserializeMessage(row);
             }
             catch (Exception ex) when (ex is InvalidOperationException or System.Text.Json.JsonException)
             {
@@ -128,7 +127,15 @@ public sealed partial class OutboxPublisher : BackgroundService
             {
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
                 timeout.CancelAfter(PublishTimeout);
-                await _bus.Publish(message, message.GetType(), timeout.Token);
+                if (row.Destination is { } queue)
+                {
+                    var endpoint = await _bus.GetSendEndpoint(new Uri($"queue:{queue}"));
+                    await endpoint.Send(message, message.GetType(), timeout.Token);
+                }
+                else
+                {
+                    await _bus.Publish(message, message.GetType(), timeout.Token);
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
             {

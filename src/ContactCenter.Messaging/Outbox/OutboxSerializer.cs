@@ -5,25 +5,28 @@ using ContactCenter.Contracts.Queues;
 
 namespace ContactCenter.Messaging.Outbox;
 
-/// <summary>How events are stored in an outbox and in which lane their order is kept.</summary>
+/// <summary>How events (and commands) are stored in an outbox and in which lane their order is kept.</summary>
 public static class OutboxSerializer
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private static readonly Dictionary<string, Type> ContractTypes = typeof(IContactCenterEvent).Assembly.GetTypes()
-        .Where(t => t.IsClass && typeof(IContactCenterEvent).IsAssignableFrom(t))
+        .Where(t => t.IsClass && (typeof(IContactCenterEvent).IsAssignableFrom(t) || typeof(IAsteriskCommand).IsAssignableFrom(t)))
         .ToDictionary(t => t.FullName!, StringComparer.Ordinal);
 
-    /// <summary>The stored type name of an event.</summary>
-    public static string TypeOf(IContactCenterEvent e) => e.GetType().FullName!;
+    /// <summary>The stored type name of a message.</summary>
+    public static string TypeOf(object message) => message.GetType().FullName!;
 
-    public static string Serialize(IContactCenterEvent e) => JsonSerializer.Serialize(e, e.GetType(), Json);
+    public static string Serialize(object message) => JsonSerializer.Serialize(message, message.GetType(), Json);
 
-    /// <summary>Turns a stored row back into the contract it was.</summary>
+    /// <summary>Turns a stored row back into the contract it was (an event or a command).</summary>
     /// <exception cref="InvalidOperationException">The type is not a contract of this version.</exception>
-    public static IContactCenterEvent Deserialize(OutboxRow row) =>
+    public static object DeserializeMessage(OutboxRow row) =>
         ContractTypes.TryGetValue(row.Type, out var type)
-            ? (IContactCenterEvent)JsonSerializer.Deserialize(row.Payload, type, Json)!
+            ? JsonSerializer.Deserialize(row.Payload, type, Json)!
             : throw new InvalidOperationException($"Outbox row {row.Seq} has type {row.Type}, which is not a contract of this version");
+
+    /// <summary>Turns a stored event row back into the event.</summary>
+    public static IContactCenterEvent Deserialize(OutboxRow row) => (IContactCenterEvent)DeserializeMessage(row);
 
     /// <summary>
     /// The lane that orders an event: a call's events share one (its Linkedid), a queue member's share one,

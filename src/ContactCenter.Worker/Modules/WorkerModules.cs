@@ -1,3 +1,4 @@
+using ContactCenter.Agents;
 using ContactCenter.Connector;
 
 namespace ContactCenter.Worker.Modules;
@@ -23,6 +24,13 @@ public static class WorkerModules
             AddServices = (services, configuration) => services.AddConnectorModule(configuration),
             AddConsumers = bus => bus.AddConnectorConsumers(),
             ConfigureEndpoints = (cfg, context) => cfg.ConfigureConnectorEndpoints(context),
+        },
+        new(WorkerRoles.Agents)
+        {
+            AddServices = (services, configuration) => services.AddAgentsModule(configuration),
+            AddConsumers = bus => bus.AddAgentsConsumers(),
+            ConfigureEndpoints = (cfg, context) => cfg.ConfigureAgentsEndpoints(context),
+            MapEndpoints = routes => routes.MapAgentsEndpoints(),
         },
     ];
 }

@@ -125,7 +125,7 @@ public sealed partial class AuthorizationCoverageTests
     }
 
     private static string Path(RouteEndpoint endpoint) =>
-        "/" + RouteParameter().Replace(endpoint.RoutePattern.RawText!.TrimStart('/'), m => m.Groups[1].Value == ApiPolicies.AgentRouteParameter ? "1001" : "known");
+        "/" + RouteParameter().Replace(endpoint.RoutePattern.RawText!.TrimStart('/'), m => m.Groups[1].Value == ApiPolicies.AgentRouteParameter ? "1001" : m.Value.Contains(":guid", StringComparison.Ordinal) ? Guid.Empty.ToString() : "known");
 
     private static string? Body(HttpMethod method) => method == HttpMethod.Get || method == HttpMethod.Delete ? null : "{}";
 

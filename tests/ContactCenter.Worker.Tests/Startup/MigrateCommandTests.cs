@@ -50,7 +50,9 @@ public sealed class MigrateCommandTests
         await connection.OpenAsync(ct);
         await using var count = connection.CreateCommand();
         count.CommandText = "SELECT COUNT(*) FROM schema_journal";
-        Assert.That(await count.ExecuteScalarAsync(ct), Is.EqualTo(1L));
+        var embedded = typeof(ContactCenter.Data.Database).Assembly.GetManifestResourceNames().Count(n => n.StartsWith("Migrations/Sqlite/", StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal));
+        Assert.That(embedded, Is.GreaterThan(0));
+        Assert.That(await count.ExecuteScalarAsync(ct), Is.EqualTo((long)embedded), "every embedded SQLite script applied once");
     }
 
     [Test, CancelAfter(60_000)]

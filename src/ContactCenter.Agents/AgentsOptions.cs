@@ -1,0 +1,61 @@
+namespace ContactCenter.Agents;
+
+/// <summary>Behaviour of the agent-state module (<c>Agents</c> section).</summary>
+public sealed class AgentsOptions
+{
+    public const string SectionName = "Agents";
+
+    /// <summary>The center's timezone (IANA id) for statistics by day, e.g. <c>America/Argentina/Buenos_Aires</c>.</summary>
+    public string TimeZone { get; set; } = "UTC";
+
+    /// <summary>How long an operation from the web waits for Asterisk before it is declared failed and undone.</summary>
+    public TimeSpan OperationTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long an HTTP request waits for Asterisk's confirmation before answering 202 (still pending).</summary>
+    public TimeSpan ApiWait { get; set; } = TimeSpan.FromSeconds(3);
+
+    public AgentPrompts Prompts { get; set; } = new();
+
+    /// <summary>Create the demo agents, extensions, queues and pause codes at start (embedded demo only).</summary>
+    public bool SeedDemoData { get; set; }
+
+    public TimeZoneInfo Zone() => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+
+    public void Validate()
+    {
+        try
+        {
+            Zone();
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            throw new ArgumentException($"{SectionName}:TimeZone: '{TimeZone}' is not a known IANA timezone id");
+        }
+        if (OperationTimeout <= TimeSpan.Zero)
+        {
+            throw new ArgumentException($"{SectionName}:OperationTimeout: must be positive, was {OperationTimeout}");
+        }
+        if (ApiWait < TimeSpan.Zero || ApiWait > OperationTimeout)
+        {
+            throw new ArgumentException($"{SectionName}:ApiWait: must be between 0 and OperationTimeout, was {ApiWait}");
+        }
+    }
+}
+
+/// <summary>What the phone hears (ARI media URIs). Asterisk core sounds by default.</summary>
+public sealed class AgentPrompts
+{
+    public List<string> LoggedIn { get; set; } = ["sound:agent-loginok"];
+
+    public List<string> LoggedOut { get; set; } = ["sound:agent-loggedoff"];
+
+    public List<string> Paused { get; set; } = ["sound:beep"];
+
+    public List<string> Unpaused { get; set; } = ["sound:beep", "sound:beep"];
+
+    /// <summary>A refused code (unknown agent, unknown pause code, malformed…).</summary>
+    public List<string> Refused { get; set; } = ["sound:pbx-invalid"];
+
+    /// <summary>Asterisk refused the queue actions.</summary>
+    public List<string> Failed { get; set; } = ["sound:an-error-has-occurred"];
+}

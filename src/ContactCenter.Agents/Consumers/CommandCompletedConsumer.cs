@@ -1,0 +1,18 @@
+using ContactCenter.Agents.Operations;
+using ContactCenter.Contracts.Commands;
+using MassTransit;
+
+namespace ContactCenter.Agents.Consumers;
+
+/// <summary>A queue command of an operation was answered: a failure fails (and undoes) the operation.</summary>
+internal sealed class CommandCompletedConsumer(ConsumerTransaction transaction, OperationTracker tracker) : IConsumer<CommandCompleted>
+{
+    public Task Consume(ConsumeContext<CommandCompleted> context) =>
+        transaction.RunAsync(nameof(CommandCompletedConsumer), context.Message.EventId, async (tx, now, ct) =>
+        {
+            if (await tracker.OnCommandCompletedAsync(tx, context.Message, ct) is { } operation)
+            {
+                await tracker.TryCompleteAsync(tx, operation, now, ct);
+            }
+        }, context.CancellationToken);
+}

@@ -1,0 +1,62 @@
+using System.Data.Common;
+using ContactCenter.Contracts;
+using ContactCenter.Contracts.Agents;
+using ContactCenter.Contracts.Channels;
+using ContactCenter.Contracts.Queues;
+using ContactCenter.Messaging.Outbox;
+using Dapper;
+
+namespace ContactCenter.Agents.Operations;
+
+/// <summary>
+/// The messages an operation leaves in the outbox, inside its transaction: the queue commands for the
+/// connector that owns the server, the answer played to the phone, and the events for supervisors.
+/// </summary>
+internal sealed class OperationMessages(SqlOutbox outbox)
+{
+    private const string InsertStep = """
+        INSERT INTO agent_operation_step (command_id, operation_id, agent_number, server, queue, interface, action, previous_pause_code, status, detail)
+        VALUES (@CommandId, @OperationId, @AgentNumber, @Server, @Queue, @Interface, @Action, @PreviousPauseCode, @Status, @Detail)
+        """;
+
+    /// <summary>Records a step and queues its command for the connector.</summary>
+    public async Task SendStepAsync(DbTransaction tx, OperationStep step, string requestedBy, string? pauseCode, int penalty, CancellationToken ct)
+    {
+        await tx.Connection!.ExecuteAsync(new CommandDefinition(InsertStep, step, tx, cancellationToken: ct));
+        await SendCommandAsync(tx, step.AgentNumber, CommandFor(step, requestedBy, pauseCode, penalty), ct);
+    }
+
+    /// <summary>Queues a command without a step (compensation, reconciliation): nothing waits for it.</summary>
+    public Task SendCommandAsync(DbTransaction tx, string agentNumber, IAsteriskCommand command, CancellationToken ct) =>
+        outbox.AppendAsync(tx, [(command, $"agent:{agentNumber}", ConnectorQueue.NameFor(command.Server))], ct);
+
+    /// <summary>Answers a held phone: the prompt, then hang-up.</summary>
+    public Task AnswerPhoneAsync(DbTransaction tx, string server, string? channelId, string agentLane, IReadOnlyList<string> prompt, string requestedBy, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(channelId))
+        {
+            return Task.CompletedTask;
+        }
+        var command = new PlayAndHangUp(Guid.NewGuid(), server, requestedBy, channelId, prompt);
+        return outbox.AppendAsync(tx, [(command, agentLane, ConnectorQueue.NameFor(server))], ct);
+    }
+
+    public Task PublishAsync(DbTransaction tx, IContactCenterEvent e, CancellationToken ct) =>
+        outbox.AppendAsync(tx, [(e, OutboxSerializer.LaneOf(e), null)], ct);
+
+    /// <summary>Tells supervisors why a request was refused.</summary>
+    public Task PublishRefusalAsync(DbTransaction tx, OperationRequest request, string reason, string detail, DateTime now, CancellationToken ct) =>
+        PublishAsync(tx, new FeatureCodeRefused(Guid.NewGuid(), request.Server, new DateTimeOffset(now, TimeSpan.Zero), request.Interface,
+            request.Code ?? request.Kind, reason, detail, request.AgentNumber), ct);
+
+    /// <summary>The command that carries out a step.</summary>
+    public static IAsteriskCommand CommandFor(OperationStep step, string requestedBy, string? pauseCode, int penalty) => step.Action switch
+    {
+        StepAction.Add => new AddQueueMember(step.CommandId, step.Server, requestedBy, step.Queue, step.Interface, step.AgentNumber, step.Interface,
+            penalty, pauseCode is not null, pauseCode),
+        StepAction.Remove => new RemoveQueueMember(step.CommandId, step.Server, requestedBy, step.Queue, step.Interface),
+        StepAction.Pause => new PauseQueueMember(step.CommandId, step.Server, requestedBy, step.Queue, step.Interface, true, pauseCode),
+        StepAction.Unpause => new PauseQueueMember(step.CommandId, step.Server, requestedBy, step.Queue, step.Interface, false, null),
+        _ => throw new InvalidOperationException($"Unknown step action '{step.Action}'"),
+    };
+}
