@@ -135,6 +135,9 @@ public sealed partial class PbxSimulator : IAsyncDisposable
         _stopping.Dispose();
     }
 
+    /// <summary>Nothing is being processed and every client has been sent everything (what AutoAdvance waits for).</summary>
+    internal bool IsIdle => !Engine.Gate.IsBusy && IsQuiet();
+
     private bool IsQuiet() => Ami.IsQuiet() && IsAriQuiet();
 
     private void CheckWaiters()

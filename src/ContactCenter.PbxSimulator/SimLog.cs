@@ -37,4 +37,16 @@ internal static partial class SimLog
 
     [LoggerMessage(EventId = 17, Level = LogLevel.Error, Message = "AMI accept loop failed")]
     public static partial void AmiAcceptFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 20, Level = LogLevel.Debug, Message = "ARI {Method} {Path} -> {Status}")]
+    public static partial void AriRequest(ILogger logger, string method, string path, int status);
+
+    [LoggerMessage(EventId = 21, Level = LogLevel.Warning, Message = "ARI {Method} {Path} refused: wrong or missing credentials (401)")]
+    public static partial void AriUnauthorized(ILogger logger, string method, string path);
+
+    [LoggerMessage(EventId = 22, Level = LogLevel.Information, Message = "ARI event WebSocket connected for application(s) {Applications}")]
+    public static partial void AriWebSocketOpened(ILogger logger, string applications);
+
+    [LoggerMessage(EventId = 23, Level = LogLevel.Information, Message = "ARI event WebSocket of {Applications} closed")]
+    public static partial void AriWebSocketClosed(ILogger logger, string applications);
 }

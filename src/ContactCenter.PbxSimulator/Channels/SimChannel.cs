@@ -99,7 +99,7 @@ internal sealed class SimChannel
     public int? LocalHangupCause { get; set; }
 
     /// <summary>Created by ARI (POST /channels): only those get ChannelDestroyed in the application.</summary>
-    public bool CreatedByAri { get; init; }
+    public bool CreatedByAri { get; set; }
 
     /// <summary>The Stasis application an ARI-created channel belongs to (for ChannelDestroyed after it left Stasis).</summary>
     public string? AriApp { get; set; }

@@ -30,6 +30,9 @@ internal sealed record OriginateRequest(string Channel, TimeSpan Timeout)
 
     public bool FromAri { get; init; }
 
+    /// <summary>Called with the new channel before it is dialed (ARI answers POST /channels with it, state Down).</summary>
+    public Action<SimChannel>? Created { get; init; }
+
     /// <summary>Called once with the outcome (true = answered), e.g. to answer a synchronous AMI Originate.</summary>
     public Action<bool>? Completed { get; init; }
 }
@@ -63,6 +66,11 @@ internal sealed class OriginateOperation : ILegOwner
             return null;
         }
         var o = _engine.CreateLegChannel(target, null, null);
+        if (_request.FromAri)
+        {
+            o.CreatedByAri = true;
+            o.AriApp = _request.StasisApp;
+        }
         o.Application = "AppDial2";
         o.ApplicationData = "(Outgoing Line)";
         _engine.Ami.Newexten(o, o.Exten, "AppDial2", "(Outgoing Line)");
@@ -79,6 +87,7 @@ internal sealed class OriginateOperation : ILegOwner
             o.ConnectedName = o.CallerName;
             _engine.Ami.NewConnectedLine(o);
         }
+        _request.Created?.Invoke(o);
         _engine.Ami.DialBegin(null, _engine.Ami.DestBlock(o), target.Resource);
         var leg = new OutboundLeg(_engine, this, o, behaviour);
         _timeout = _engine.Clock.Schedule(_request.Timeout, () => OnTimeout(leg), "Originate timeout " + o.Name);
@@ -110,7 +119,6 @@ internal sealed class OriginateOperation : ILegOwner
         o.Activity = null;
         if (_request.StasisApp is { } app)
         {
-            o.AriApp = app;
             _engine.EnterStasis(o, app, _request.StasisArgs);
             return;
         }

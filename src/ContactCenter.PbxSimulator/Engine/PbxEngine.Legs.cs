@@ -78,9 +78,10 @@ internal sealed partial class PbxEngine
         }
     }
 
-    public SimBridge CreateBridge(IBridgeOwner? owner)
+    public SimBridge CreateBridge(IBridgeOwner? owner) => RegisterBridge(new SimBridge(NewUuid(), Clock.Now) { Owner = owner });
+
+    public SimBridge RegisterBridge(SimBridge bridge)
     {
-        var bridge = new SimBridge(NewUuid(), Clock.Now) { Owner = owner };
         _bridges[bridge.Id] = bridge;
         Ami.BridgeCreate(bridge);
         return bridge;

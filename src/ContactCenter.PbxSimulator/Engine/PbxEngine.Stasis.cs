@@ -44,6 +44,10 @@ internal sealed partial class PbxEngine
         StopAriPlaybacks(ch, session.App);
         EmitRtpStats(ch, null);
         EmitHangupRequest(ch);
+        if (ch.Bridge is { } bridge)
+        {
+            LeaveBridge(bridge, ch);
+        }
         Ari.StasisEnd(session.App, ch);
         ch.Stasis = null;
         ch.Activity = null;

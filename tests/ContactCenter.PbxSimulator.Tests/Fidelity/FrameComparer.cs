@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using ContactCenter.Asterisk.Ami;
 
 namespace ContactCenter.PbxSimulator.Tests.Fidelity;
@@ -12,7 +11,7 @@ namespace ContactCenter.PbxSimulator.Tests.Fidelity;
 /// measured by the wall clock of the lab (RTP statistics, SIP call ids, a ping's timestamp) are not
 /// compared; milliseconds are compared within a tolerance.
 /// </summary>
-internal sealed partial class FrameComparer
+internal sealed class FrameComparer
 {
     private static readonly HashSet<string> RandomVariables = new(StringComparer.Ordinal)
     {
@@ -21,8 +20,8 @@ internal sealed partial class FrameComparer
         "BRIDGEPVTCALLID",
     };
 
-    private readonly Dictionary<string, string> _simToTrace = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _traceToSim = new(StringComparer.Ordinal);
+    /// <summary>The id renaming built while comparing (shared with the ARI comparison of the same scenario).</summary>
+    public IdMapping Ids { get; init; } = new();
 
     /// <summary>Fields not compared in one frame of the expected list (a race in Asterisk decided their value).</summary>
     public Dictionary<AmiFrame, string[]> Unordered { get; } = [];
@@ -89,38 +88,7 @@ internal sealed partial class FrameComparer
         }
     }
 
-    /// <summary>Equal once every id token is mapped consistently (first sight defines the mapping).</summary>
-    private bool SameWithIds(string expected, string actual)
-    {
-        var et = IdRegex().Split(expected);
-        var at = IdRegex().Split(actual);
-        var eIds = IdRegex().Matches(expected).Select(m => m.Value).ToList();
-        var aIds = IdRegex().Matches(actual).Select(m => m.Value).ToList();
-        if (et.Length != at.Length || eIds.Count != aIds.Count || !et.SequenceEqual(at))
-        {
-            return false;
-        }
-        for (var i = 0; i < eIds.Count; i++)
-        {
-            if (_simToTrace.TryGetValue(aIds[i], out var mapped))
-            {
-                if (mapped != eIds[i])
-                {
-                    return false;
-                }
-            }
-            else if (_traceToSim.ContainsKey(eIds[i]))
-            {
-                return false;
-            }
-            else
-            {
-                _simToTrace[aIds[i]] = eIds[i];
-                _traceToSim[eIds[i]] = aIds[i];
-            }
-        }
-        return true;
-    }
+    private bool SameWithIds(string expected, string actual) => Ids.SameWithIds(expected, actual);
 
     private static string SideBySide(List<string> expected, List<string> actual)
     {
@@ -136,8 +104,4 @@ internal sealed partial class FrameComparer
         }
         return sb.Append($"(trace {expected.Count} frames, simulator {actual.Count})").ToString();
     }
-
-    // Uniqueids (1795289013.0), channel names (PJSIP/6001-00000000) and bridge ids (UUIDs).
-    [GeneratedRegex(@"\d{10}\.\d+|PJSIP/[^\s,-]+-[0-9a-f]{8}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")]
-    private static partial Regex IdRegex();
 }

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using ContactCenter.PbxSimulator.Ari;
+using System.Net.WebSockets;
 
 namespace ContactCenter.PbxSimulator.Tests.Fidelity;
 
@@ -16,9 +16,14 @@ internal sealed class LabReplay : IAsyncDisposable
     private readonly PbxSimulator _sim;
     private readonly Dictionary<string, byte[][]> _captures = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _failures = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, AriCapture> _ari = new(StringComparer.Ordinal);
     private readonly List<string> _ariMessages = [];
-    private AriSubscriber? _stasisApp;
-    private string? _stasisChannel;
+    private readonly List<RestExchange> _rest = [];
+    private readonly HttpClient _http = new();
+    private ClientWebSocket? _socket;
+    private Task? _socketReader;
+    private volatile string? _stasisChannel;
+    private bool _closedWithoutCloseFrame;
 
     private LabReplay(PbxSimulator sim) => _sim = sim;
 
@@ -37,6 +42,7 @@ internal sealed class LabReplay : IAsyncDisposable
         TimestampEvents = false,
         Clock = SimClockMode.Manual,
         StartTime = LabStart,
+        AriUsers = new Dictionary<string, string> { ["cc"] = "ccsecret" },
     };
 
     public static async Task<LabReplay> RunAllAsync(CancellationToken ct)
@@ -48,7 +54,7 @@ internal sealed class LabReplay : IAsyncDisposable
             {
                 await replay.RunAsync(scenario, ct);
             }
-            catch (Exception ex) when (ex is InvalidOperationException or TimeoutException or OperationCanceledException or IOException)
+            catch (Exception ex) when (ex is InvalidOperationException or TimeoutException or OperationCanceledException or IOException or HttpRequestException or WebSocketException)
             {
                 replay._failures[scenario.Name] = ex.ToString();
             }
@@ -62,7 +68,17 @@ internal sealed class LabReplay : IAsyncDisposable
             ? throw new InvalidOperationException($"Replaying {scenario.Name} failed: {failure}")
             : _captures[scenario.Name];
 
-    public ValueTask DisposeAsync() => _sim.DisposeAsync();
+    /// <summary>The ARI side of the scenario: WebSocket messages, REST exchanges, how the WebSocket ended.</summary>
+    public AriCapture Ari(LabScenario scenario) =>
+        _failures.TryGetValue(scenario.Name, out var failure)
+            ? throw new InvalidOperationException($"Replaying {scenario.Name} failed: {failure}")
+            : _ari[scenario.Name];
+
+    public async ValueTask DisposeAsync()
+    {
+        _http.Dispose();
+        await _sim.DisposeAsync();
+    }
 
     private async Task RunAsync(LabScenario scenario, CancellationToken ct)
     {
@@ -77,8 +93,16 @@ internal sealed class LabReplay : IAsyncDisposable
                 }
                 await ExecuteAsync(step, clients, ct);
             }
-            DisconnectStasisApp();
+            await WaitAsync(() => _sim.IsIdle, ct);
+            await DisconnectStasisAppAsync(ct);
             _captures[scenario.Name] = clients.Select(c => c?.Received ?? []).ToArray();
+            lock (_ariMessages)
+            {
+                _ari[scenario.Name] = new AriCapture([.. _ariMessages], [.. _rest], _closedWithoutCloseFrame);
+                _ariMessages.Clear();
+            }
+            _rest.Clear();
+            _closedWithoutCloseFrame = false;
         }
         finally
         {
@@ -132,65 +156,97 @@ internal sealed class LabReplay : IAsyncDisposable
                 }
                 break;
             case AriConnectStep:
-                ConnectStasisApp();
+                await ConnectStasisAppAsync(ct);
                 break;
             case AriStep a:
-                ExecuteAri(a);
+                await ExecuteAriAsync(a, ct);
                 break;
             case RestartStep:
-                DisconnectStasisApp();
                 await _sim.RestartAsync(ct);
                 break;
         }
     }
 
-    /// <summary>The lab's Stasis app: answers, plays and hangs up through the same operations the ARI server runs.</summary>
-    private void ConnectStasisApp()
+    /// <summary>The lab's Stasis app: a raw event WebSocket (to keep every message byte-exact) and REST calls.</summary>
+    private async Task ConnectStasisAppAsync(CancellationToken ct)
     {
-        _stasisApp = new AriSubscriber(["contactcenter"], bytes =>
-        {
-            var json = System.Text.Encoding.UTF8.GetString(bytes);
-            _ariMessages.Add(json);
-            using var doc = JsonDocument.Parse(json);
-            if (doc.RootElement.GetProperty("type").GetString() == "StasisStart")
-            {
-                _stasisChannel = doc.RootElement.GetProperty("channel").GetProperty("id").GetString();
-            }
-        }, _ => { });
-        _sim.Engine.Run(() => _sim.Engine.Ari.Add(_stasisApp));
+        _stasisChannel = null;
+        var socket = new ClientWebSocket();
+        var url = new Uri(_sim.AriBaseUrl.ToString().Replace("http://", "ws://", StringComparison.Ordinal) + "events?app=contactcenter&api_key=cc:ccsecret");
+        await socket.ConnectAsync(url, ct);
+        _socket = socket;
+        _socketReader = ReadEventsAsync(socket);
     }
 
-    private void DisconnectStasisApp()
+    private async Task ReadEventsAsync(ClientWebSocket socket)
     {
-        if (_stasisApp is { } app)
+        var buffer = new byte[64 * 1024];
+        try
         {
-            _sim.Engine.Run(() => _sim.Engine.Ari.Remove(app));
-            _stasisApp = null;
+            while (true)
+            {
+                var message = new MemoryStream();
+                WebSocketReceiveResult result;
+                do
+                {
+                    result = await socket.ReceiveAsync(buffer, CancellationToken.None);
+                    message.Write(buffer, 0, result.Count);
+                }
+                while (!result.EndOfMessage);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    return;
+                }
+                var json = System.Text.Encoding.UTF8.GetString(message.ToArray());
+                using var doc = JsonDocument.Parse(json);
+                lock (_ariMessages)
+                {
+                    _ariMessages.Add(json);
+                    if (doc.RootElement.GetProperty("type").GetString() == "StasisStart")
+                    {
+                        _stasisChannel = doc.RootElement.GetProperty("channel").GetProperty("id").GetString();
+                    }
+                }
+            }
+        }
+        catch (WebSocketException ex) when (ex.WebSocketErrorCode == WebSocketError.ConnectionClosedPrematurely)
+        {
+            _closedWithoutCloseFrame = true;
         }
     }
 
-    private void ExecuteAri(AriStep step)
+    private async Task DisconnectStasisAppAsync(CancellationToken ct)
     {
-        var ops = new AriOperations(_sim.Engine);
-        var parts = step.Path.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        if (parts.Length < 3 || parts[1] != "channels")
+        if (_socket is not { } socket)
         {
             return;
         }
-        var channel = _stasisChannel ?? parts[2];
-        var query = System.Web.HttpUtility.ParseQueryString(step.Query);
-        var result = (step.Method, parts.Length > 3 ? parts[3] : null) switch
+        if (socket.State == WebSocketState.Open)
         {
-            ("GET", null) => ops.GetChannel(channel),
-            ("POST", "answer") => ops.Answer(channel),
-            ("POST", "play") => ops.Play(channel, parts.Length > 4 ? "pb-" + channel : null, query["media"], query["lang"]),
-            ("DELETE", null) => ops.Hangup(channel, query["reason_code"], query["reason"]),
-            _ => throw new InvalidOperationException($"ARI step {step.Method} {step.Path} is not replayed"),
-        };
-        if (result.Status >= 400)
-        {
-            throw new InvalidOperationException($"ARI step {step.Method} {step.Path} answered {result.Status} {result.Error}");
+            await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, ct);
         }
+        await _socketReader!;
+        socket.Dispose();
+        _socket = null;
+    }
+
+    private async Task ExecuteAriAsync(AriStep step, CancellationToken ct)
+    {
+        if (step.Path.StartsWith("/ari/channels/", StringComparison.Ordinal))
+        {
+            await WaitAsync(() => _stasisChannel is not null, ct);
+        }
+        var traceChannel = step.Path.Split('/') is [_, _, "channels", var id, ..] ? id : null;
+        var target = step.Path + (step.Query.Length > 0 ? "?" + step.Query : string.Empty);
+        if (traceChannel is not null)
+        {
+            target = target.Replace(traceChannel, _stasisChannel, StringComparison.Ordinal);
+        }
+        using var request = new HttpRequestMessage(new HttpMethod(step.Method), new Uri(_sim.AriBaseUrl, target));
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", "Y2M6Y2NzZWNyZXQ=");
+        using var response = await _http.SendAsync(request, ct);
+        var headers = response.Headers.Concat(response.Content.Headers).ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase);
+        _rest.Add(new RestExchange(step.Method, target, (int)response.StatusCode, headers, await response.Content.ReadAsStringAsync(ct)));
     }
 
     private static async Task WaitAsync(Func<bool> condition, CancellationToken ct)
@@ -201,3 +257,6 @@ internal sealed class LabReplay : IAsyncDisposable
         }
     }
 }
+
+/// <summary>What the lab's ARI app saw in one scenario.</summary>
+internal sealed record AriCapture(IReadOnlyList<string> Messages, IReadOnlyList<RestExchange> Rest, bool ClosedWithoutCloseFrame);
