@@ -1,0 +1,3 @@
+using ContactCenter.PbxSimulator.Cli;
+
+return await SimulatorCommand.RunAsync(args);
