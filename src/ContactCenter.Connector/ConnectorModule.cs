@@ -39,7 +39,8 @@ public static class ConnectorModule
         services.AddSingleton<AsteriskServerRegistry>();
         services.AddSingleton<CommandExecutor>();
         services.AddHostedService<ConnectorService>();
-        services.AddHostedService(sp => new OutboxPublisher("connector", sp.GetRequiredService<EventOutbox>(), sp.GetRequiredService<IBus>(),
+        // Not AddHostedService: it de-duplicates by implementation type and the database outbox has one too.
+        services.AddSingleton<IHostedService>(sp => new OutboxPublisher("connector", sp.GetRequiredService<EventOutbox>(), sp.GetRequiredService<IBus>(),
             sp.GetRequiredService<IHostApplicationLifetime>(), sp.GetRequiredService<ILogger<OutboxPublisher>>(),
             row => sp.GetRequiredService<ConnectorMetrics>().Published(row.ReceivedTimestamp)));
         services.AddHealthChecks().AddCheck<AsteriskHealthCheck>("asterisk", tags: ["ready"]);

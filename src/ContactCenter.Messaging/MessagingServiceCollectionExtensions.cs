@@ -20,7 +20,9 @@ public static class MessagingServiceCollectionExtensions
         }
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SqlOutbox>();
-        services.AddHostedService(sp => new OutboxPublisher("database", sp.GetRequiredService<SqlOutbox>(), sp.GetRequiredService<IBus>(),
+        // Not AddHostedService: it de-duplicates by implementation type, and the connector's outbox has an
+        // OutboxPublisher of its own, so the second one would silently never run.
+        services.AddSingleton<IHostedService>(sp => new OutboxPublisher("database", sp.GetRequiredService<SqlOutbox>(), sp.GetRequiredService<IBus>(),
             sp.GetRequiredService<IHostApplicationLifetime>(), sp.GetRequiredService<ILogger<OutboxPublisher>>()));
         return services;
     }

@@ -30,6 +30,13 @@ internal sealed class FeatureCodeDialedConsumer(OperationPlanner planner) : ICon
         await planner.StartAsync(request, context.CancellationToken);
     }
 
+    /// <summary>
+    /// Logins of one agent run one after the other whatever phone they come from (two phones logging the same
+    /// agent in at once must end with one session); other codes are ordered per phone.
+    /// </summary>
+    public static string PartitionKey(FeatureCodeDialed e) =>
+        FeatureCodeParser.Parse(e.Code) is { Action: FeatureCodeAction.Login } login ? $"agent:{login.Argument}" : e.Extension;
+
     private static string KindOf(FeatureCodeAction action) => action switch
     {
         FeatureCodeAction.Login => OperationKind.Login,

@@ -33,6 +33,17 @@ internal sealed class OperationPlanner(Database database, OperationMessages mess
         FROM agent_membership WHERE server = @Server AND interface = @Interface AND agent_number <> @AgentNumber
         """;
 
+    // Adds of operations still waiting for Asterisk count as memberships: a second login must move them too.
+    private const string SelectPendingAdds = """
+        SELECT agent_number AS AgentNumber, server AS Server, queue AS Queue, interface AS Interface, 0 AS Paused, NULL AS PauseCode
+        FROM agent_operation_step WHERE agent_number = @AgentNumber AND action = 'add' AND status = 'pending'
+        """;
+
+    private const string SelectPendingOccupants = """
+        SELECT agent_number AS AgentNumber, server AS Server, queue AS Queue, interface AS Interface, 0 AS Paused, NULL AS PauseCode
+        FROM agent_operation_step WHERE server = @Server AND interface = @Interface AND agent_number <> @AgentNumber AND action = 'add' AND status = 'pending'
+        """;
+
     public Task<OperationStart> StartAsync(OperationRequest request, CancellationToken ct) =>
         database.InTransactionAsync(async (connection, tx, token) =>
         {
@@ -112,14 +123,19 @@ internal sealed class OperationPlanner(Database database, OperationMessages mess
         }
 
         var steps = new List<(OperationStep, int)>();
-        var mine = await MembershipsAsync(tx, SelectMemberships, new { AgentNumber = number }, ct);
+        var mine = (await MembershipsAsync(tx, SelectMemberships, new { AgentNumber = number }, ct))
+            .Concat(await MembershipsAsync(tx, SelectPendingAdds, new { AgentNumber = number }, ct))
+            .DistinctBy(m => (m.Server, m.Queue, m.Interface)).ToList();
         // Logged in elsewhere: the session moves here, so it leaves the old extension first.
         foreach (var old in mine.Where(m => m.Interface != request.Interface || m.Server != request.Server))
         {
             steps.Add((Step(old.AgentNumber, old.Server, old.Queue, old.Interface, StepAction.Remove, old.PauseCode), 0));
         }
         // Someone else is logged in at this extension: they leave it.
-        foreach (var other in await MembershipsAsync(tx, SelectOccupants, new { request.Server, request.Interface, AgentNumber = number }, ct))
+        var occupants = (await MembershipsAsync(tx, SelectOccupants, new { request.Server, request.Interface, AgentNumber = number }, ct))
+            .Concat(await MembershipsAsync(tx, SelectPendingOccupants, new { request.Server, request.Interface, AgentNumber = number }, ct))
+            .DistinctBy(m => (m.AgentNumber, m.Server, m.Queue, m.Interface));
+        foreach (var other in occupants)
         {
             steps.Add((Step(other.AgentNumber, other.Server, other.Queue, other.Interface, StepAction.Remove, other.PauseCode), 0));
         }

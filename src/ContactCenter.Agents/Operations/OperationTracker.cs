@@ -42,7 +42,7 @@ internal sealed class OperationTracker(OperationMessages messages, AgentsOptions
 
     private const string Finish = "UPDATE agent_operation SET status = @Status, detail = @Detail, completed_at = @Now WHERE id = @Id AND status = @From";
 
-    private const string SelectQueuesAt = "SELECT queue FROM agent_membership WHERE agent_number = @AgentNumber AND server = @Server ORDER BY queue";
+    private const string SelectQueuesAt = "SELECT queue FROM agent_membership WHERE agent_number = @AgentNumber AND server = @Server AND interface = @Interface ORDER BY queue";
 
     /// <summary>Asterisk confirmed a member change: the pending steps that asked for it are done.</summary>
     public async Task<IReadOnlyList<Guid>> ConfirmAsync(DbTransaction tx, string server, string queue, string @interface, string action, CancellationToken ct)
@@ -162,7 +162,7 @@ internal sealed class OperationTracker(OperationMessages messages, AgentsOptions
     {
         var at = new DateTimeOffset(now, TimeSpan.Zero);
         var queues = (await tx.Connection!.QueryAsync<string>(new CommandDefinition(SelectQueuesAt,
-            new { operation.AgentNumber, operation.Server }, tx, cancellationToken: ct))).ToList();
+            new { operation.AgentNumber, operation.Server, operation.Interface }, tx, cancellationToken: ct))).ToList();
         switch (operation.Kind)
         {
             case OperationKind.Login:

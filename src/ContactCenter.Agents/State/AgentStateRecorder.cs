@@ -27,7 +27,8 @@ internal sealed class AgentStateRecorder(SqlOutbox outbox)
 
     private const string CountMemberships = """
         SELECT COUNT(*) AS Total, COALESCE(SUM(CASE WHEN paused = 1 THEN 1 ELSE 0 END), 0) AS Paused,
-               MAX(CASE WHEN paused = 1 THEN pause_code END) AS PauseCode, MAX(server) AS Server, MAX(interface) AS Interface
+               MAX(CASE WHEN paused = 1 THEN pause_code END) AS PauseCode, MAX(server) AS Server, MAX(interface) AS Interface,
+               COUNT(DISTINCT interface) AS Interfaces
         FROM agent_membership WHERE agent_number = @AgentNumber
         """;
 
@@ -79,6 +80,13 @@ internal sealed class AgentStateRecorder(SqlOutbox outbox)
         var status = await StatusAsync(tx, agentNumber, now, ct);
         var members = await connection.QuerySingleAsync<MembershipCount>(new CommandDefinition(CountMemberships, new { AgentNumber = agentNumber }, tx, cancellationToken: ct));
 
+        if (members.Total > 0 && status.SessionId is { } current && members.Interfaces == 1 && members.Interface != status.Interface)
+        {
+            // Every membership is now at another phone: the session moved. Close the old one; a new one opens below.
+            await connection.ExecuteAsync(new CommandDefinition(CloseSession, new { SessionId = current, Now = now, Source = source, Reason = $"moved to {members.Interface}" }, tx, cancellationToken: ct));
+            await connection.ExecuteAsync(new CommandDefinition(DetachSession, new { AgentNumber = agentNumber }, tx, cancellationToken: ct));
+            status = await StatusAsync(tx, agentNumber, now, ct);
+        }
         if (members.Total > 0 && status.SessionId is null)
         {
             var session = new { Id = Guid.NewGuid(), AgentNumber = agentNumber, members.Server, members.Interface, Now = now, Source = source };
@@ -121,6 +129,8 @@ internal sealed class AgentStateRecorder(SqlOutbox outbox)
         public string? Server { get; set; }
 
         public string? Interface { get; set; }
+
+        public long Interfaces { get; set; }
     }
 }
 

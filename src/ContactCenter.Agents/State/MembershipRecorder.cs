@@ -24,7 +24,7 @@ internal sealed partial class MembershipRecorder(AgentStateRecorder states, Oper
     private const string AgentByNumber = "SELECT agent_number FROM agent WHERE agent_number = @MemberName";
 
     private const string UpdateMembership = """
-        UPDATE agent_membership SET interface = @Interface, paused = @Paused, pause_code = @PauseCode WHERE agent_number = @AgentNumber AND server = @Server AND queue = @Queue
+        UPDATE agent_membership SET agent_number = @AgentNumber, paused = @Paused, pause_code = @PauseCode WHERE server = @Server AND queue = @Queue AND interface = @Interface
         """;
     private const string InsertMembership = """
         INSERT INTO agent_membership (agent_number, server, queue, interface, paused, pause_code, since) VALUES (@AgentNumber, @Server, @Queue, @Interface, @Paused, @PauseCode, @Now)

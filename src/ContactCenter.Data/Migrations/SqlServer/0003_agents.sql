@@ -1,5 +1,6 @@
 -- Agents, their extensions, queues and pause codes; sessions, current status, confirmed queue
--- membership, state history, and the operations (login, pause…) waiting for Asterisk to confirm.
+-- membership (keyed like an Asterisk member: queue and interface, since an agent moving between phones
+-- is briefly a member at both), state history, and the operations (login, pause…) waiting for Asterisk to confirm.
 -- Random GUID keys are NONCLUSTERED (a clustered random key splits pages on every insert); those tables
 -- are clustered on the column they are read by (agent and time, operation, status).
 CREATE TABLE agent (
@@ -76,9 +77,9 @@ CREATE TABLE agent_membership (
     paused bit NOT NULL,
     pause_code nvarchar(10) NULL,
     since datetime2(3) NOT NULL,
-    CONSTRAINT pk_agent_membership PRIMARY KEY (agent_number, server, queue)
+    CONSTRAINT pk_agent_membership PRIMARY KEY (server, queue, interface)
 );
-CREATE INDEX ix_agent_membership_interface ON agent_membership (server, interface);
+CREATE INDEX ix_agent_membership_agent ON agent_membership (agent_number);
 
 CREATE TABLE agent_state_history (
     id uniqueidentifier NOT NULL CONSTRAINT pk_agent_state_history PRIMARY KEY NONCLUSTERED,

@@ -1,5 +1,6 @@
 -- Agents, their extensions, queues and pause codes; sessions, current status, confirmed queue
--- membership, state history, and the operations (login, pause…) waiting for Asterisk to confirm.
+-- membership (keyed like an Asterisk member: queue and interface, since an agent moving between phones
+-- is briefly a member at both), state history, and the operations (login, pause…) waiting for Asterisk to confirm.
 CREATE TABLE agent (
     agent_number TEXT NOT NULL CONSTRAINT pk_agent PRIMARY KEY,
     name TEXT NOT NULL,
@@ -74,9 +75,9 @@ CREATE TABLE agent_membership (
     paused INTEGER NOT NULL,
     pause_code TEXT NULL,
     since TEXT NOT NULL,
-    CONSTRAINT pk_agent_membership PRIMARY KEY (agent_number, server, queue)
+    CONSTRAINT pk_agent_membership PRIMARY KEY (server, queue, interface)
 );
-CREATE INDEX ix_agent_membership_interface ON agent_membership (server, interface);
+CREATE INDEX ix_agent_membership_agent ON agent_membership (agent_number);
 
 CREATE TABLE agent_state_history (
     id TEXT NOT NULL CONSTRAINT pk_agent_state_history PRIMARY KEY,

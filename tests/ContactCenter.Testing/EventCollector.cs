@@ -1,11 +1,12 @@
 using System.Collections.Concurrent;
 using ContactCenter.Contracts;
 using MassTransit;
+using NUnit.Framework;
 
-namespace ContactCenter.Connector.Tests.Integration;
+namespace ContactCenter.Testing;
 
 /// <summary>Every event a test bus received, in arrival order, with a way to wait for a condition.</summary>
-internal sealed class EventCollector
+public sealed class EventCollector
 {
     private readonly ConcurrentQueue<IContactCenterEvent> _events = new();
     private readonly SemaphoreSlim _arrived = new(0, int.MaxValue);
@@ -40,7 +41,7 @@ internal sealed class EventCollector
 }
 
 /// <summary>Hands every received event of type <typeparamref name="T"/> to the collector.</summary>
-internal sealed class Collect<T>(EventCollector collector) : IConsumer<T> where T : class, IContactCenterEvent
+public sealed class Collect<T>(EventCollector collector) : IConsumer<T> where T : class, IContactCenterEvent
 {
     public Task Consume(ConsumeContext<T> context)
     {
