@@ -24,6 +24,9 @@ internal sealed class Endpoint(string name, string callerIdName, string callerId
 
     public bool Registered { get; set; } = true;
 
+    /// <summary>Live channels of this endpoint (device state is computed from them).</summary>
+    public HashSet<SimChannel> Channels { get; } = [];
+
     /// <summary>What the phone does with incoming calls (trunk: the default for numbers without their own).</summary>
     public CallBehaviour Incoming { get; set; } = isTrunk ? CallBehaviour.AnswerAfter(TimeSpan.FromSeconds(2)) : CallBehaviour.Manual;
 
