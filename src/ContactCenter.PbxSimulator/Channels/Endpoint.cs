@@ -34,6 +34,4 @@ internal sealed class Endpoint(string name, string callerIdName, string callerId
         number is not null && _numberBehaviours.TryGetValue(number, out var behaviour) ? behaviour : Incoming;
 
     public void SetBehaviour(string number, CallBehaviour behaviour) => _numberBehaviours[number] = behaviour;
-
-    public void ClearBehaviours() => _numberBehaviours.Clear();
 }

@@ -136,7 +136,9 @@ internal static class SimulatorCommand
     private static void PrintCall(SimChannel ch, bool created)
     {
         var text = created
-            ? $"call  + {ch.Name} ({ch.CallerNum}) {(ch.Direction == ChannelDirection.Inbound ? "dials " + ch.Exten : "is dialed")}"
+            ? ch.Direction == ChannelDirection.Inbound
+                ? $"call  + {ch.Name} ({ch.CallerNum}) dials {ch.Exten}"
+                : $"call  + {ch.Name} rings {ch.RemoteNumber ?? ch.Endpoint.Device}"
             : $"call  - {ch.Name} hung up (cause {ch.HangupCause})";
         Console.WriteLine(DateTime.Now.ToString("HH:mm:ss ", CultureInfo.InvariantCulture) + text);
     }

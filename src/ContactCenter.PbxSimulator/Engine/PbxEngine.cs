@@ -140,8 +140,6 @@ internal sealed partial class PbxEngine
     public SimChannel? FindChannel(string idOrName) =>
         _byId.TryGetValue(idOrName, out var ch) ? ch : _byName.GetValueOrDefault(idOrName);
 
-    public long UnixSeconds(DateTimeOffset t) => t.ToUnixTimeSeconds();
-
     public long NowSeconds => Clock.Now.ToUnixTimeSeconds();
 
     /// <summary>Whole seconds between two moments as Asterisk computes them (difference of time() values).</summary>

@@ -22,7 +22,7 @@ public sealed class LoadTests
     public async Task A_load_run_generates_the_calls_it_was_asked_for_and_a_client_receives_every_event_it_counts(CancellationToken ct)
     {
         await using var sim = await Sims.ProductAsync(ct, o => o.Agents = 40);
-        await using var ami = await AmiSession.LoginAsync(sim, ct);
+        await using var ami = await AmiTestClient.LoginAsync(sim, ct);
         await Queues.QueueSims.AddMembersAsync(ami, "support", ct, Enumerable.Range(6001, 40).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray());
         // A response is written after every event emitted before it: after the Ping, the client has them all.
         await ami.ActionAsync("Action: Ping\r\n", ct);

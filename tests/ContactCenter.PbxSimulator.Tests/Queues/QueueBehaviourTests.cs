@@ -32,7 +32,7 @@ public sealed class QueueBehaviourTests
     public async Task A_member_who_does_not_answer_gets_AgentRingNoAnswer_after_the_ring_timeout_and_the_next_member_rings_after_retry(CancellationToken ct)
     {
         await using var sim = await QueueSims.StartAsync(ct);
-        await using var ami = await AmiSession.LoginAsync(sim, ct);
+        await using var ami = await AmiTestClient.LoginAsync(sim, ct);
         await QueueSims.AddMembersAsync(ami, "support", ct, "6001", "6002");
 
         sim.Customer("+5491145550000").Call("qsupport");
@@ -56,7 +56,7 @@ public sealed class QueueBehaviourTests
     public async Task A_member_is_not_offered_a_call_during_wrap_up(CancellationToken ct)
     {
         await using var sim = await QueueSims.StartAsync(ct);
-        await using var ami = await AmiSession.LoginAsync(sim, ct);
+        await using var ami = await AmiTestClient.LoginAsync(sim, ct);
         await QueueSims.AddMembersAsync(ami, "support", ct, "6001");
         var first = sim.Customer("+5491145550001").Call("qsupport");
         sim.Phone("6001").Answer();
@@ -76,7 +76,7 @@ public sealed class QueueBehaviourTests
     public async Task Paused_members_are_skipped(CancellationToken ct)
     {
         await using var sim = await QueueSims.StartAsync(ct);
-        await using var ami = await AmiSession.LoginAsync(sim, ct);
+        await using var ami = await AmiTestClient.LoginAsync(sim, ct);
         await QueueSims.AddMembersAsync(ami, "sales", ct, "6001", "6002");
         await ami.ActionAsync("Action: QueuePause\r\nQueue: sales\r\nInterface: PJSIP/6001\r\nPaused: true\r\nReason: lunch\r\n", ct);
 
@@ -90,7 +90,7 @@ public sealed class QueueBehaviourTests
     public async Task Unpausing_a_member_offers_it_the_waiting_caller_at_once(CancellationToken ct)
     {
         await using var sim = await QueueSims.StartAsync(ct);
-        await using var ami = await AmiSession.LoginAsync(sim, ct);
+        await using var ami = await AmiTestClient.LoginAsync(sim, ct);
         await QueueSims.AddMembersAsync(ami, "sales", ct, "6001");
         await ami.ActionAsync("Action: QueuePause\r\nQueue: sales\r\nInterface: PJSIP/6001\r\nPaused: true\r\n", ct);
         sim.Customer("+5491145550000").Call("qsales");
@@ -106,7 +106,7 @@ public sealed class QueueBehaviourTests
     public async Task With_ringinuse_no_a_member_on_another_call_is_skipped_and_with_ringinuse_yes_it_rings(CancellationToken ct)
     {
         await using var sim = await QueueSims.StartAsync(ct, CustomQueues);
-        await using var ami = await AmiSession.LoginAsync(sim, ct);
+        await using var ami = await AmiTestClient.LoginAsync(sim, ct);
         await QueueSims.AddMembersAsync(ami, "busyno", ct, "6001");
         await QueueSims.AddMembersAsync(ami, "busyok", ct, "6001");
         sim.Phone("6002").IncomingCalls = CallBehaviour.AnswerAfter(TimeSpan.Zero);
@@ -126,7 +126,7 @@ public sealed class QueueBehaviourTests
     public async Task Joinempty_refuses_a_caller_when_every_member_is_paused_and_the_dialplan_continues_with_JOINEMPTY(CancellationToken ct)
     {
         await using var sim = await QueueSims.StartAsync(ct, CustomQueues);
-        await using var ami = await AmiSession.LoginAsync(sim, ct);
+        await using var ami = await AmiTestClient.LoginAsync(sim, ct);
         await QueueSims.AddMembersAsync(ami, "strictjoin", ct, "6001");
         await ami.ActionAsync("Action: QueuePause\r\nInterface: PJSIP/6001\r\nPaused: true\r\n", ct);
 
@@ -142,7 +142,7 @@ public sealed class QueueBehaviourTests
     public async Task Leavewhenempty_takes_a_waiting_caller_out_when_the_last_member_is_paused(CancellationToken ct)
     {
         await using var sim = await QueueSims.StartAsync(ct, CustomQueues);
-        await using var ami = await AmiSession.LoginAsync(sim, ct);
+        await using var ami = await AmiTestClient.LoginAsync(sim, ct);
         await QueueSims.AddMembersAsync(ami, "leaving", ct, "6001");
         sim.Phone("6001").IncomingCalls = CallBehaviour.Busy();
         var call = sim.Customer("+5491145550000").Call("qleaving");
@@ -161,7 +161,7 @@ public sealed class QueueBehaviourTests
     public async Task Callers_wait_in_order_with_positions_and_a_leaving_caller_moves_the_others_up(CancellationToken ct)
     {
         await using var sim = await QueueSims.StartAsync(ct);
-        await using var ami = await AmiSession.LoginAsync(sim, ct);
+        await using var ami = await AmiTestClient.LoginAsync(sim, ct);
         await QueueSims.AddMembersAsync(ami, "support", ct, "6001");
         await ami.ActionAsync("Action: QueuePause\r\nInterface: PJSIP/6001\r\nPaused: true\r\n", ct);
 
@@ -186,7 +186,7 @@ public sealed class QueueBehaviourTests
     public async Task A_caller_who_hangs_up_while_a_member_rings_abandons_without_AgentRingNoAnswer(CancellationToken ct)
     {
         await using var sim = await QueueSims.StartAsync(ct);
-        await using var ami = await AmiSession.LoginAsync(sim, ct);
+        await using var ami = await AmiTestClient.LoginAsync(sim, ct);
         await QueueSims.AddMembersAsync(ami, "support", ct, "6001");
 
         var call = sim.Customer("+5491145550000").Call("qsupport");
@@ -203,7 +203,7 @@ public sealed class QueueBehaviourTests
     public async Task When_the_agent_hangs_up_first_AgentComplete_says_agent_and_the_caller_is_hung_up_too(CancellationToken ct)
     {
         await using var sim = await QueueSims.StartAsync(ct);
-        await using var ami = await AmiSession.LoginAsync(sim, ct);
+        await using var ami = await AmiTestClient.LoginAsync(sim, ct);
         await QueueSims.AddMembersAsync(ami, "support", ct, "6001");
         var call = sim.Customer("+5491145550000").Call("qsupport");
         sim.Phone("6001").Answer();
@@ -222,7 +222,7 @@ public sealed class QueueBehaviourTests
     public async Task With_autofill_waiting_callers_ring_free_members_in_parallel_and_without_it_only_the_head_of_the_queue_rings(CancellationToken ct)
     {
         await using var sim = await QueueSims.StartAsync(ct, CustomQueues);
-        await using var ami = await AmiSession.LoginAsync(sim, ct);
+        await using var ami = await AmiTestClient.LoginAsync(sim, ct);
         await QueueSims.AddMembersAsync(ami, "busyok", ct, "6001", "6002");
         await QueueSims.AddMembersAsync(ami, "oneatatime", ct, "6003", "6004");
         foreach (var phone in new[] { "6001", "6002", "6003", "6004" })

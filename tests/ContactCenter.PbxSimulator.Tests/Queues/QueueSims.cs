@@ -27,7 +27,7 @@ internal static class QueueSims
         });
 
     /// <summary>Adds members in order through AMI, as the product does.</summary>
-    public static async Task AddMembersAsync(AmiSession ami, string queue, CancellationToken ct, params string[] phones)
+    public static async Task AddMembersAsync(AmiTestClient ami, string queue, CancellationToken ct, params string[] phones)
     {
         foreach (var phone in phones)
         {

@@ -9,7 +9,7 @@ public sealed class QueueStrategyTests
     public async Task Ringall_rings_every_free_member_and_the_first_to_answer_takes_the_call(CancellationToken ct)
     {
         await using var sim = await QueueSims.StartAsync(ct);
-        await using var ami = await AmiSession.LoginAsync(sim, ct);
+        await using var ami = await AmiTestClient.LoginAsync(sim, ct);
         await QueueSims.AddMembersAsync(ami, "sales", ct, "6001", "6002", "6003");
 
         sim.Customer("+5491145550001").Call("qsales");
@@ -28,7 +28,7 @@ public sealed class QueueStrategyTests
     public async Task Rrmemory_gives_each_new_call_to_the_member_after_the_one_rung_last(CancellationToken ct)
     {
         await using var sim = await QueueSims.StartAsync(ct);
-        await using var ami = await AmiSession.LoginAsync(sim, ct);
+        await using var ami = await AmiTestClient.LoginAsync(sim, ct);
         await QueueSims.AddMembersAsync(ami, "support", ct, "6001", "6002", "6003");
         var rung = new List<string>();
 
@@ -46,7 +46,7 @@ public sealed class QueueStrategyTests
     public async Task Leastrecent_rings_the_member_whose_last_call_ended_longest_ago(CancellationToken ct)
     {
         await using var sim = await QueueSims.StartAsync(ct);
-        await using var ami = await AmiSession.LoginAsync(sim, ct);
+        await using var ami = await AmiTestClient.LoginAsync(sim, ct);
         await QueueSims.AddMembersAsync(ami, "billing", ct, "6001", "6002", "6003");
         var rung = new List<string>();
 
@@ -70,7 +70,7 @@ public sealed class QueueStrategyTests
         async Task<List<string>> RunAsync(int seed)
         {
             await using var sim = await QueueSims.StartAsync(ct, seed: seed);
-            await using var ami = await AmiSession.LoginAsync(sim, ct);
+            await using var ami = await AmiTestClient.LoginAsync(sim, ct);
             await QueueSims.AddMembersAsync(ami, "overflow", ct, "6001", "6002", "6003");
             var rung = new List<string>();
             for (var i = 0; i < 30; i++)
@@ -93,7 +93,7 @@ public sealed class QueueStrategyTests
     public async Task Linear_starts_every_call_at_the_first_member_and_moves_down_the_list_when_one_does_not_answer(CancellationToken ct)
     {
         await using var sim = await QueueSims.StartAsync(ct);
-        await using var ami = await AmiSession.LoginAsync(sim, ct);
+        await using var ami = await AmiTestClient.LoginAsync(sim, ct);
         await QueueSims.AddMembersAsync(ami, "vip", ct, "6001", "6002", "6003");
 
         var first = sim.Customer("+5491145550001").Call("qvip");

@@ -12,17 +12,17 @@ public sealed class FaultTests
     public async Task A_restart_ends_every_channel_silently_forgets_dynamic_members_and_refuses_clients_until_it_is_back(CancellationToken ct)
     {
         await using var sim = await Sims.ProductAsync(ct);
-        await using var ami = await AmiSession.LoginAsync(sim, ct);
+        await using var ami = await AmiTestClient.LoginAsync(sim, ct);
         await ami.ActionAsync("Action: QueueAdd\r\nQueue: support\r\nInterface: PJSIP/6001\r\n", ct);
         sim.Customer("+5491145550000").Call("7000");
         Assert.That(sim.Channels, Is.Not.Empty);
 
         await sim.RestartAsync(ct);
         await ami.Client.WaitClosedAsync(ct);
-        await using var tooEarly = await AmiSession.ConnectAsync(sim, ct);
+        await using var tooEarly = await AmiTestClient.ConnectAsync(sim, ct);
         await tooEarly.Client.WaitClosedAsync(ct);
         sim.Clock.Advance(sim.Options.RestartDowntime);
-        await using var after = await AmiSession.LoginAsync(sim, ct);
+        await using var after = await AmiTestClient.LoginAsync(sim, ct);
 
         Assert.That(ami.EventNames().Last(), Is.EqualTo("Shutdown"));
         Assert.That(ami.EventNames(), Does.Not.Contain("Hangup"), "channels vanish with the process");
@@ -36,7 +36,7 @@ public sealed class FaultTests
     public async Task Delayed_responses_are_answered_only_when_the_clock_reaches_the_delay(CancellationToken ct)
     {
         await using var sim = await Sims.ProductAsync(ct);
-        await using var ami = await AmiSession.LoginAsync(sim, ct);
+        await using var ami = await AmiTestClient.LoginAsync(sim, ct);
         sim.Faults.DelayAmiResponses(TimeSpan.FromSeconds(2));
         var handled = sim.Ami.Actions.Handled;
 
@@ -76,7 +76,7 @@ public sealed class FaultTests
     public async Task An_unregistered_phone_is_unavailable_to_queues(CancellationToken ct)
     {
         await using var sim = await Sims.ProductAsync(ct);
-        await using var ami = await AmiSession.LoginAsync(sim, ct);
+        await using var ami = await AmiTestClient.LoginAsync(sim, ct);
         await ami.ActionAsync("Action: QueueAdd\r\nQueue: sales\r\nInterface: PJSIP/6001\r\n", ct);
 
         sim.Phone("6001").Registered = false;

@@ -22,7 +22,7 @@ public sealed class OriginateTests
     public async Task An_answered_originate_reports_reason_4_and_the_customer_enters_the_dialplan_which_dials_the_agent(CancellationToken ct)
     {
         await using var sim = await Sims.ProductAsync(ct);
-        await using var ami = await AmiSession.LoginAsync(sim, ct);
+        await using var ami = await AmiTestClient.LoginAsync(sim, ct);
         sim.Customer(Customer).IncomingCalls = CallBehaviour.AnswerAfter(TimeSpan.FromSeconds(5));
 
         var queued = await ami.ActionAsync(Originate(), ct);
@@ -44,7 +44,7 @@ public sealed class OriginateTests
     public async Task A_failed_originate_reports_Asterisks_reason_dial_status_and_hangup_cause(CallBehaviour behaviour, string reason, string dialStatus, string cause, CancellationToken ct)
     {
         await using var sim = await Sims.ProductAsync(ct);
-        await using var ami = await AmiSession.LoginAsync(sim, ct);
+        await using var ami = await AmiTestClient.LoginAsync(sim, ct);
         sim.Customer(Customer).IncomingCalls = behaviour;
 
         await ami.ActionAsync(Originate(timeoutMs: "20000"), ct);
@@ -64,7 +64,7 @@ public sealed class OriginateTests
     public async Task An_originate_to_an_unregistered_phone_fails_with_reason_0_and_creates_no_channel(CancellationToken ct)
     {
         await using var sim = await Sims.ProductAsync(ct);
-        await using var ami = await AmiSession.LoginAsync(sim, ct);
+        await using var ami = await AmiTestClient.LoginAsync(sim, ct);
         sim.Phone("6002").Registered = false;
 
         await ami.ActionAsync("Action: Originate\r\nChannel: PJSIP/6002\r\nContext: agents\r\nExten: 6001\r\nAsync: true\r\n", ct);
@@ -79,7 +79,7 @@ public sealed class OriginateTests
     public async Task A_synchronous_originate_answers_only_once_the_call_is_answered_or_failed(CancellationToken ct)
     {
         await using var sim = await Sims.ProductAsync(ct);
-        await using var ami = await AmiSession.LoginAsync(sim, ct);
+        await using var ami = await AmiTestClient.LoginAsync(sim, ct);
         sim.Customer(Customer).IncomingCalls = CallBehaviour.AnswerAfter(TimeSpan.FromSeconds(3));
         sim.Customer("+5491145559999").IncomingCalls = CallBehaviour.Busy();
 
