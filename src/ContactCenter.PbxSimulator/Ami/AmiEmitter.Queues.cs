@@ -25,9 +25,6 @@ internal sealed partial class AmiEmitter
     public void AgentRingNoAnswer(SimChannel caller, SimChannel dest, string queue, QueueMember member, long ringTime) =>
         Commit(Agent("AgentRingNoAnswer"u8, caller, DestBlock(dest), queue, member).Field("RingTime"u8, ringTime), EventClass.Agent);
 
-    public void AgentDump(SimChannel caller, SimChannel dest, string queue, QueueMember member) =>
-        Commit(Agent("AgentDump"u8, caller, DestBlock(dest), queue, member), EventClass.Agent);
-
     /// <summary><c>QueueMemberAdded</c>, <c>Removed</c>, <c>Pause</c>, <c>Status</c>, <c>Penalty</c>: the same member blob.</summary>
     public void QueueMember(ReadOnlySpan<byte> name, string queue, QueueMember m)
     {

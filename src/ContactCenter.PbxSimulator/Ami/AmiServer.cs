@@ -58,6 +58,20 @@ internal sealed class AmiServer : IAsyncDisposable
         return true;
     }
 
+    /// <summary>How many log entries the slowest session still has to look at.</summary>
+    public long MaxLag
+    {
+        get
+        {
+            long max = 0;
+            foreach (var s in _sessions.Values)
+            {
+                max = Math.Max(max, s.Lag);
+            }
+            return max;
+        }
+    }
+
     /// <summary>Fault: every AMI connection is cut at once, without a goodbye.</summary>
     public void DropAll(string reason)
     {
@@ -121,7 +135,7 @@ internal sealed class AmiServer : IAsyncDisposable
             var id = Interlocked.Increment(ref _nextId);
             var session = Engine.Run(() =>
             {
-                var s = new AmiSession(id, socket, this, Engine.Log.End(), _logger);
+                var s = new AmiSession(id, socket, this, Engine.Log.OpenReader(), _logger);
                 Engine.Ami.ToSession(id, System.Text.Encoding.ASCII.GetBytes(Banner));
                 return s;
             });

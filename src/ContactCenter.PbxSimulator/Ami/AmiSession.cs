@@ -107,6 +107,7 @@ internal sealed class AmiSession : IAsyncDisposable
     public ValueTask DisposeAsync()
     {
         Abort("disposed");
+        _server.Engine.Log.CloseReader(_cursor);
         _closing.Dispose();
         _wake.Dispose();
         return ValueTask.CompletedTask;

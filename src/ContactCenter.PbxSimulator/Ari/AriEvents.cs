@@ -81,13 +81,6 @@ internal sealed class AriEvents(SimClock clock, string asteriskId)
 
     public void PlaybackFinished(string app, PlaybackRecord p) => Send(app, "PlaybackFinished", w => Playback(w, p));
 
-    public void ChannelDtmfReceived(string app, SimChannel ch, char digit, int durationMs) => Send(app, "ChannelDtmfReceived", w =>
-    {
-        w.WriteString("digit", digit.ToString());
-        w.WriteNumber("duration_ms", durationMs);
-        Channel(w, ch);
-    });
-
     /// <summary>
     /// Writes one event. Most events start with <c>type</c> and <c>timestamp</c>; ChannelVarset and
     /// ChannelHangupRequest put their scalars first (<paramref name="prefix"/>), as the traces show.

@@ -24,6 +24,9 @@ internal sealed class Endpoint(string name, string callerIdName, string callerId
 
     public bool Registered { get; set; } = true;
 
+    /// <summary>Live channels of this endpoint (device state is computed from them).</summary>
+    public HashSet<SimChannel> Channels { get; } = [];
+
     /// <summary>What the phone does with incoming calls (trunk: the default for numbers without their own).</summary>
     public CallBehaviour Incoming { get; set; } = isTrunk ? CallBehaviour.AnswerAfter(TimeSpan.FromSeconds(2)) : CallBehaviour.Manual;
 
@@ -31,6 +34,4 @@ internal sealed class Endpoint(string name, string callerIdName, string callerId
         number is not null && _numberBehaviours.TryGetValue(number, out var behaviour) ? behaviour : Incoming;
 
     public void SetBehaviour(string number, CallBehaviour behaviour) => _numberBehaviours[number] = behaviour;
-
-    public void ClearBehaviours() => _numberBehaviours.Clear();
 }

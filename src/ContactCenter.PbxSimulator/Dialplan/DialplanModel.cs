@@ -21,8 +21,6 @@ internal sealed class DialplanModel
     /// <summary>Where the dialplan came from (file name or "embedded"), for messages.</summary>
     public string Source { get; }
 
-    public IEnumerable<DialplanContext> Contexts => _contexts.Values;
-
     public bool HasContext(string name) => _contexts.ContainsKey(name);
 
     /// <summary>The step at <paramref name="priority"/> of the best extension matching <paramref name="exten"/>, or null.</summary>

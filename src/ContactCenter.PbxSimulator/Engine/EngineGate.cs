@@ -27,8 +27,6 @@ internal sealed class EngineGate
     /// <summary>Real time since the last operation ended.</summary>
     public TimeSpan QuietFor => Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastActivity));
 
-    public bool IsHeldByCurrentThread => _lock.IsHeldByCurrentThread;
-
     public void Run(Action work)
     {
         var outermost = Enter();

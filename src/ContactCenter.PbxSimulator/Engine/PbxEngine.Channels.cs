@@ -27,6 +27,7 @@ internal sealed partial class PbxEngine
         ch.Script = script;
         CallsStarted++;
         Ami.Newchannel(ch);
+        AnnounceChannel(ch);
         SetVar(ch, "SIPDOMAIN", Options.SipDomain);
         if (script?.Patience is { } patience)
         {
@@ -150,6 +151,7 @@ internal sealed partial class PbxEngine
         _byId.Remove(ch.Uniqueid);
         _byName.Remove(ch.Name);
         _live.Remove(ch);
+        ch.Endpoint.Channels.Remove(ch);
         MarkDeviceDirty(ch.Endpoint);
         if (Options.CdrEvents)
         {

@@ -70,9 +70,9 @@ internal sealed partial class PbxEngine
         }
         var ringing = false;
         var inUse = false;
-        foreach (var ch in _live)
+        foreach (var ch in endpoint.Channels)
         {
-            if (!ReferenceEquals(ch.Endpoint, endpoint) || ch.IsGone)
+            if (ch.IsGone)
             {
                 continue;
             }

@@ -55,6 +55,7 @@ internal sealed partial class PbxEngine
         ch.Exten = "s";
         ch.Priority = 1;
         Ami.Newchannel(ch);
+        AnnounceChannel(ch);
         return ch;
     }
 
@@ -112,9 +113,14 @@ internal sealed partial class PbxEngine
     {
         if (caller.Script is not { } script || script.Connected)
         {
+            if (caller.Script is null)
+            {
+                CallsConnected++;
+            }
             return;
         }
         script.Connected = true;
+        CallsConnected++;
         script.PatienceTimer?.Cancel();
         if (script.TalkTime is { } talk)
         {

@@ -20,6 +20,10 @@ internal sealed partial class PbxEngine
             Forget(ch);
         }
         _live.Clear();
+        foreach (var endpoint in Endpoints.Values)
+        {
+            endpoint.Channels.Clear();
+        }
         _byId.Clear();
         _byName.Clear();
         _bridges.Clear();

@@ -86,11 +86,19 @@ internal sealed partial class PbxEngine
 
     public IReadOnlyDictionary<string, string> Globals => _globals;
 
-    /// <summary>Calls answered by a queue member, completed, abandoned (load report).</summary>
+    /// <summary>Calls that entered the dialplan from a phone or the trunk.</summary>
     public long CallsStarted { get; set; }
 
-    /// <summary>Raised (under the lock) when a channel is created or destroyed: scenario handles track their calls.</summary>
+    /// <summary>Callers connected to someone (queue member or dialed party).</summary>
+    public long CallsConnected { get; set; }
+
+    /// <summary>Callers who abandoned a queue.</summary>
+    public long CallsAbandoned { get; set; }
+
+    /// <summary>Raised (under the lock) when a channel appears (after its Newchannel) or is destroyed.</summary>
     public event Action<SimChannel, bool>? ChannelChanged;
+
+    public void AnnounceChannel(SimChannel ch) => ChannelChanged?.Invoke(ch, true);
 
     /// <summary>
     /// Runs one operation under the lock, then emits the device states it changed and runs the work it
@@ -132,8 +140,6 @@ internal sealed partial class PbxEngine
     public SimChannel? FindChannel(string idOrName) =>
         _byId.TryGetValue(idOrName, out var ch) ? ch : _byName.GetValueOrDefault(idOrName);
 
-    public long UnixSeconds(DateTimeOffset t) => t.ToUnixTimeSeconds();
-
     public long NowSeconds => Clock.Now.ToUnixTimeSeconds();
 
     /// <summary>Whole seconds between two moments as Asterisk computes them (difference of time() values).</summary>
@@ -153,7 +159,7 @@ internal sealed partial class PbxEngine
         _byId[uniqueid] = ch;
         _byName[name] = ch;
         _live.Add(ch);
-        ChannelChanged?.Invoke(ch, true);
+        endpoint.Channels.Add(ch);
         return ch;
     }
 

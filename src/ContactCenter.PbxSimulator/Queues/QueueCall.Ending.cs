@@ -58,6 +58,7 @@ internal sealed partial class QueueCall
             _engine.SetVar(Caller, "ABANDONED", "TRUE");
             SetQueueVariables(Caller);
             Queue.Abandoned++;
+            _engine.CallsAbandoned++;
             if (wait <= Queue.Definition.ServiceLevel)
             {
                 Queue.AbandonedInServiceLevel++;
@@ -68,8 +69,7 @@ internal sealed partial class QueueCall
             {
                 _engine.Destroy(ring.Leg.Channel, HangupCauses.Unknown);
             }
-            _rings.Clear();
-            _manager.Ringing(this, false);
+            ClearRings();
             RemoveFromQueue();
         });
     }
@@ -169,8 +169,7 @@ internal sealed partial class QueueCall
             }
             _engine.Destroy(ring.Leg.Channel, HangupCauses.Unknown);
         }
-        _rings.Clear();
-        _manager.Ringing(this, false);
+        ClearRings();
     }
 
     private void RemoveFromQueue()

@@ -48,7 +48,6 @@ internal sealed partial class QueueCall : IChannelActivity, ILegOwner, IBridgeOw
 
     public int Position => Queue.Callers.IndexOf(this) + 1;
 
-    public bool IsRingingInterface(string iface) => _rings.Exists(r => string.Equals(r.Member.Interface, iface, StringComparison.OrdinalIgnoreCase));
 
     public void Join(TimeSpan? timeout)
     {
@@ -78,8 +77,7 @@ internal sealed partial class QueueCall : IChannelActivity, ILegOwner, IBridgeOw
         {
             return;
         }
-        var available = Queue.Members.Where(m => _manager.IsAvailable(Queue, m)).ToList();
-        var picked = MemberPicker.Pick(Queue, available, _linearPosition, _engine.Random);
+        var picked = MemberPicker.Pick(Queue, m => _manager.IsAvailable(Queue, m), _linearPosition, _engine.Random);
         if (picked.Count == 0)
         {
             return;
@@ -111,12 +109,12 @@ internal sealed partial class QueueCall : IChannelActivity, ILegOwner, IBridgeOw
                 _engine.Ami.NewConnectedLine(Caller);
             }
             _rings.Add(new Ring(new OutboundLeg(_engine, this, a, behaviour), member, _engine.Clock.Now));
+            _manager.Rung(member.Interface, ringing: true);
         }
         if (_rings.Count == 0)
         {
             return;
         }
-        _manager.Ringing(this, true);
         _ringTimeout = _engine.Clock.Schedule(TimeSpan.FromSeconds(Queue.Definition.Timeout), OnRingTimeout, "ring timeout " + Caller.Name);
         Caller.Timers.Add(_ringTimeout);
         foreach (var ring in _rings.ToArray())
@@ -159,8 +157,7 @@ internal sealed partial class QueueCall : IChannelActivity, ILegOwner, IBridgeOw
             _engine.Ami.DialEnd(Caller, other.Leg.Channel, "CANCEL");
             _engine.Destroy(other.Leg.Channel, HangupCauses.Unknown);
         }
-        _rings.Clear();
-        _manager.Ringing(this, false);
+        ClearRings();
         _connected = ring;
         _engine.Ami.MusicOnHoldStop(Caller);
         _holdTime = PbxEngine.SecondsBetween(Joined, now);
@@ -208,6 +205,7 @@ internal sealed partial class QueueCall : IChannelActivity, ILegOwner, IBridgeOw
     {
         var ring = _rings.First(r => ReferenceEquals(r.Leg, leg));
         _rings.Remove(ring);
+        _manager.Rung(ring.Member.Interface, ringing: false);
         var ringTime = (long)(_engine.Clock.Now - ring.Started).TotalMilliseconds / 1000;
         _engine.Ami.AgentRingNoAnswer(Caller, leg.Channel, Queue.Name, ring.Member, ringTime);
         _engine.Ami.DialEnd(Caller, leg.Channel, failure.DialStatus);
@@ -234,7 +232,7 @@ internal sealed partial class QueueCall : IChannelActivity, ILegOwner, IBridgeOw
             _engine.Ami.DialEnd(Caller, ring.Leg.Channel, "NOANSWER");
             _engine.Destroy(ring.Leg.Channel, HangupCauses.Unknown);
         }
-        _rings.Clear();
+        ClearRings();
         EndAttempt(last);
     }
 
@@ -242,7 +240,6 @@ internal sealed partial class QueueCall : IChannelActivity, ILegOwner, IBridgeOw
     private void EndAttempt(QueueMember? lastRung)
     {
         _ringTimeout?.Cancel();
-        _manager.Ringing(this, false);
         if (lastRung is not null && Queue.Members.IndexOf(lastRung) is var index and >= 0)
         {
             _linearPosition = (index + 1) % Math.Max(1, Queue.Members.Count);
@@ -261,6 +258,16 @@ internal sealed partial class QueueCall : IChannelActivity, ILegOwner, IBridgeOw
         Caller.Timers.Add(_retryTimer);
         var queue = Queue;
         _engine.Defer(() => _manager.Kick(queue));
+    }
+
+    /// <summary>Forgets the rings of this attempt (the members are free to be rung by others again).</summary>
+    private void ClearRings()
+    {
+        foreach (var ring in _rings)
+        {
+            _manager.Rung(ring.Member.Interface, ringing: false);
+        }
+        _rings.Clear();
     }
 
     private void SetMemberVariables(SimChannel ch, QueueMember m)

@@ -225,26 +225,34 @@ internal sealed partial class QueueManager
         }
     }
 
-    private readonly List<QueueCall> _ringingCalls = [];
+    // Interfaces rung right now by any caller of any queue (one ring at a time per phone), with a count.
+    private readonly Dictionary<string, int> _rungInterfaces = new(StringComparer.OrdinalIgnoreCase);
 
-    internal void Ringing(QueueCall call, bool ringing)
+    internal void Rung(string iface, bool ringing)
     {
         if (ringing)
         {
-            _ringingCalls.Add(call);
+            _rungInterfaces[iface] = _rungInterfaces.GetValueOrDefault(iface) + 1;
         }
-        else
+        else if (_rungInterfaces.TryGetValue(iface, out var count))
         {
-            _ringingCalls.Remove(call);
+            if (count <= 1)
+            {
+                _rungInterfaces.Remove(iface);
+            }
+            else
+            {
+                _rungInterfaces[iface] = count - 1;
+            }
         }
     }
 
-    private bool IsBeingRung(string iface) => _ringingCalls.Exists(c => c.IsRingingInterface(iface));
+    private bool IsBeingRung(string iface) => _rungInterfaces.ContainsKey(iface);
 
     /// <summary>Restart: callers and channels are gone, statistics reset, dynamic members dropped unless persistent.</summary>
     public void Reset()
     {
-        _ringingCalls.Clear();
+        _rungInterfaces.Clear();
         _lastCallEnded.Clear();
         foreach (var queue in _queues.Values)
         {

@@ -12,7 +12,7 @@ public sealed class AmiProtocolTests
     public async Task The_banner_comes_first_without_a_blank_line(CancellationToken ct)
     {
         await using var sim = await Sims.ProductAsync(ct);
-        await using var ami = await AmiSession.ConnectAsync(sim, ct);
+        await using var ami = await AmiTestClient.ConnectAsync(sim, ct);
 
         await Sims.Poll(() => ami.Client.Received.Length > 0, ct);
         await ami.ActionAsync("Action: Ping\r\n", ct);
@@ -24,7 +24,7 @@ public sealed class AmiProtocolTests
     public async Task Actions_before_login_are_refused_with_Permission_denied_and_the_connection_stays_open(CancellationToken ct)
     {
         await using var sim = await Sims.ProductAsync(ct);
-        await using var ami = await AmiSession.ConnectAsync(sim, ct);
+        await using var ami = await AmiTestClient.ConnectAsync(sim, ct);
 
         var queueStatus = await ami.ActionAsync("Action: QueueStatus\r\n", ct);
         var unknown = await ami.ActionAsync("Action: NoSuchThing\r\n", ct);
@@ -39,7 +39,7 @@ public sealed class AmiProtocolTests
     public async Task A_wrong_secret_is_answered_after_the_delay_and_the_connection_is_closed(CancellationToken ct)
     {
         await using var sim = await Sims.ProductAsync(ct);
-        await using var ami = await AmiSession.ConnectAsync(sim, ct);
+        await using var ami = await AmiTestClient.ConnectAsync(sim, ct);
         var handled = sim.Ami.Actions.Handled;
 
         await ami.Client.SendAsync("Action: Login\r\nUsername: admin\r\nSecret: wrong\r\nActionID: bad\r\n\r\n", ct);
@@ -59,7 +59,7 @@ public sealed class AmiProtocolTests
     public async Task A_challenge_login_with_the_MD5_key_is_accepted(CancellationToken ct)
     {
         await using var sim = await Sims.ProductAsync(ct);
-        await using var ami = await AmiSession.ConnectAsync(sim, ct);
+        await using var ami = await AmiTestClient.ConnectAsync(sim, ct);
 
         var challenge = await ami.ActionAsync("Action: Challenge\r\nAuthType: MD5\r\n", ct);
         var nonce = challenge.Get("Challenge")!;
@@ -76,7 +76,7 @@ public sealed class AmiProtocolTests
     public async Task An_unknown_action_is_answered_with_Asterisks_wording(CancellationToken ct)
     {
         await using var sim = await Sims.ProductAsync(ct);
-        await using var ami = await AmiSession.LoginAsync(sim, ct);
+        await using var ami = await AmiTestClient.LoginAsync(sim, ct);
 
         var response = await ami.ActionAsync("Action: FooBarNoSuchAction\r\n", ct);
         var missing = await ami.ActionAsync("Foo: bar\r\n", ct);
@@ -89,7 +89,7 @@ public sealed class AmiProtocolTests
     public async Task With_timestampevents_every_event_has_Timestamp_as_its_third_line_but_responses_list_items_and_the_login_FullyBooted_do_not(CancellationToken ct)
     {
         await using var sim = await Sims.ProductAsync(ct);
-        await using var ami = await AmiSession.LoginAsync(sim, ct);
+        await using var ami = await AmiTestClient.LoginAsync(sim, ct);
 
         await ami.ActionAsync("Action: QueueAdd\r\nQueue: support\r\nInterface: PJSIP/6001\r\n", ct);
         var items = await ami.ListAsync("Action: QueueStatus\r\nQueue: support\r\n", ct);
@@ -109,9 +109,9 @@ public sealed class AmiProtocolTests
     public async Task Events_off_at_login_delivers_no_events_and_a_class_list_delivers_only_those_classes(CancellationToken ct)
     {
         await using var sim = await Sims.ProductAsync(ct);
-        await using var silent = await AmiSession.LoginAsync(sim, ct, events: "off");
-        await using var agentOnly = await AmiSession.LoginAsync(sim, ct, events: "agent");
-        await using var all = await AmiSession.LoginAsync(sim, ct);
+        await using var silent = await AmiTestClient.LoginAsync(sim, ct, events: "off");
+        await using var agentOnly = await AmiTestClient.LoginAsync(sim, ct, events: "agent");
+        await using var all = await AmiTestClient.LoginAsync(sim, ct);
 
         sim.Phone("6002").Dial("**91210");
         await silent.ActionAsync("Action: QueueAdd\r\nQueue: support\r\nInterface: PJSIP/6001\r\n", ct);
@@ -128,7 +128,7 @@ public sealed class AmiProtocolTests
     public async Task The_Events_action_changes_the_mask_of_the_session(CancellationToken ct)
     {
         await using var sim = await Sims.ProductAsync(ct);
-        await using var ami = await AmiSession.LoginAsync(sim, ct);
+        await using var ami = await AmiTestClient.LoginAsync(sim, ct);
 
         var off = await ami.ActionAsync("Action: Events\r\nEventMask: off\r\n", ct);
         sim.Phone("6001").Dial("**91210");
@@ -145,7 +145,7 @@ public sealed class AmiProtocolTests
     public async Task The_product_user_does_not_receive_security_events(CancellationToken ct)
     {
         await using var sim = await Sims.ProductAsync(ct);
-        await using var ami = await AmiSession.LoginAsync(sim, ct);
+        await using var ami = await AmiTestClient.LoginAsync(sim, ct);
 
         await ami.ActionAsync("Action: NoSuchAction\r\n", ct);
 
@@ -156,7 +156,7 @@ public sealed class AmiProtocolTests
     public async Task An_action_outside_the_write_classes_of_the_user_is_refused(CancellationToken ct)
     {
         await using var sim = await Sims.ProductAsync(ct, o => o.WriteClasses = "agent");
-        await using var ami = await AmiSession.LoginAsync(sim, ct);
+        await using var ami = await AmiTestClient.LoginAsync(sim, ct);
 
         var originate = await ami.ActionAsync("Action: Originate\r\nChannel: PJSIP/6001\r\nExten: 6002\r\nContext: agents\r\n", ct);
         var add = await ami.ActionAsync("Action: QueueAdd\r\nQueue: support\r\nInterface: PJSIP/6001\r\n", ct);

@@ -9,7 +9,7 @@ public sealed class ProductDialplanTests
     public async Task A_feature_code_without_a_connected_Stasis_app_fails_Stasis_and_the_dialplan_hangs_up(CancellationToken ct)
     {
         await using var sim = await Sims.ProductAsync(ct);
-        await using var ami = await AmiSession.LoginAsync(sim, ct);
+        await using var ami = await AmiTestClient.LoginAsync(sim, ct);
 
         var call = sim.Phone("6001").Dial("**1210");
         await ami.WaitForEventAsync("Hangup", ct);
@@ -37,7 +37,7 @@ public sealed class ProductDialplanTests
     public async Task A_customer_calling_7000_through_the_trunk_is_answered_recorded_and_queued_in_support(CancellationToken ct)
     {
         await using var sim = await Sims.ProductAsync(ct);
-        await using var ami = await AmiSession.LoginAsync(sim, ct);
+        await using var ami = await AmiTestClient.LoginAsync(sim, ct);
         await ami.ActionAsync("Action: QueueAdd\r\nQueue: support\r\nInterface: PJSIP/6002\r\nMemberName: Agent 6002\r\n", ct);
 
         var call = sim.Customer("+5491145550000").Call("7000");
@@ -58,7 +58,7 @@ public sealed class ProductDialplanTests
     public async Task An_answered_queue_call_is_bridged_and_completes_when_the_customer_hangs_up(CancellationToken ct)
     {
         await using var sim = await Sims.ProductAsync(ct);
-        await using var ami = await AmiSession.LoginAsync(sim, ct);
+        await using var ami = await AmiTestClient.LoginAsync(sim, ct);
         await ami.ActionAsync("Action: QueueAdd\r\nQueue: support\r\nInterface: PJSIP/6001\r\nMemberName: Agent 6001\r\n", ct);
 
         var call = sim.Customer("+5491145550000").Call("7000");

@@ -4,21 +4,21 @@ using ContactCenter.PbxSimulator.Tests.Fidelity;
 namespace ContactCenter.PbxSimulator.Tests;
 
 /// <summary>A raw AMI connection with small helpers for tests that speak the protocol by hand.</summary>
-internal sealed class AmiSession : IAsyncDisposable
+internal sealed class AmiTestClient : IAsyncDisposable
 {
     private int _nextId;
 
-    private AmiSession(RawAmiClient client) => Client = client;
+    private AmiTestClient(RawAmiClient client) => Client = client;
 
     public RawAmiClient Client { get; }
 
     public IReadOnlyList<AmiFrame> Frames => Client.Frames;
 
-    public static async Task<AmiSession> ConnectAsync(PbxSimulator sim, CancellationToken ct) =>
+    public static async Task<AmiTestClient> ConnectAsync(PbxSimulator sim, CancellationToken ct) =>
         new(await RawAmiClient.ConnectAsync(sim.AmiPort, ct));
 
     /// <summary>Logs in with the simulator's credentials and waits for the answer.</summary>
-    public static async Task<AmiSession> LoginAsync(PbxSimulator sim, CancellationToken ct, string events = "on")
+    public static async Task<AmiTestClient> LoginAsync(PbxSimulator sim, CancellationToken ct, string events = "on")
     {
         var session = await ConnectAsync(sim, ct);
         var response = await session.ActionAsync($"Action: Login\r\nUsername: {sim.Options.Username}\r\nSecret: {sim.Options.Secret}\r\nEvents: {events}\r\n", ct);
