@@ -1,5 +1,6 @@
 using ContactCenter.Agents.Api;
 using ContactCenter.Agents.Consumers;
+using ContactCenter.Agents.Directory;
 using ContactCenter.Agents.Operations;
 using ContactCenter.Agents.Reconciliation;
 using ContactCenter.Agents.State;
@@ -33,6 +34,12 @@ public static class AgentsModule
         services.AddSingleton<AgentStatusQuery>();
         services.AddSingleton<OperationContext>();
         services.AddHostedService<AgentTimersService>();
+
+        services.AddSingleton<AgentAdmin>();
+        services.AddSingleton<ExtensionAdmin>();
+        services.AddSingleton<QueueAdmin>();
+        services.AddSingleton<AgentQueueAdmin>();
+        services.AddSingleton<PauseCodeAdmin>();
         return services;
     }
 
@@ -86,6 +93,7 @@ public static class AgentsModule
     public static IEndpointRouteBuilder MapAgentsEndpoints(this IEndpointRouteBuilder routes)
     {
         routes.MapAgentOperationEndpoints();
+        routes.MapAdminEndpoints();
         return routes;
     }
 }
