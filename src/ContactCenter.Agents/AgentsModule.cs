@@ -4,6 +4,7 @@ using ContactCenter.Agents.Directory;
 using ContactCenter.Agents.Operations;
 using ContactCenter.Agents.Reconciliation;
 using ContactCenter.Agents.State;
+using ContactCenter.Agents.Statistics;
 using ContactCenter.Messaging;
 using MassTransit;
 using Microsoft.AspNetCore.Routing;
@@ -40,6 +41,7 @@ public static class AgentsModule
         services.AddSingleton<QueueAdmin>();
         services.AddSingleton<AgentQueueAdmin>();
         services.AddSingleton<PauseCodeAdmin>();
+        services.AddSingleton<AgentStatisticsQuery>();
         return services;
     }
 
@@ -93,6 +95,7 @@ public static class AgentsModule
     public static IEndpointRouteBuilder MapAgentsEndpoints(this IEndpointRouteBuilder routes)
     {
         routes.MapAgentOperationEndpoints();
+        routes.MapStatisticsEndpoints();
         routes.MapAdminEndpoints();
         return routes;
     }

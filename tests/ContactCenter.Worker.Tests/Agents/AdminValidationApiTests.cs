@@ -2,7 +2,7 @@ using System.Net;
 
 namespace ContactCenter.Worker.Tests.Agents;
 
-/// <summary>Every validation rule of the admin API: 400 naming exactly the field that is wrong, and nothing written.</summary>
+/// <summary>Every validation rule of the admin and statistics APIs: 400 naming exactly the field that is wrong, and nothing written.</summary>
 public sealed class AdminValidationApiTests
 {
     private TestWorker _worker = null!;
@@ -54,6 +54,13 @@ public sealed class AdminValidationApiTests
     [TestCase("PUT", "/api/admin/pause-codes/7", """{"name":"X"}""", "productive", TestName = "Pause code without productive")]
     [TestCase("PUT", "/api/admin/pause-codes/7", """{"productive":true}""", "name", TestName = "Pause code without name")]
     [TestCase("DELETE", "/api/admin/pause-codes/x", null, "code", TestName = "Pause code deactivated by a malformed code")]
+    [TestCase("GET", "/api/agents/210/statistics?to=2026-11-01", null, "from", TestName = "Statistics without from")]
+    [TestCase("GET", "/api/agents/210/statistics?from=2026-11-01", null, "to", TestName = "Statistics without to")]
+    [TestCase("GET", "/api/agents/210/statistics?from=2026-11-02&to=2026-11-01", null, "to", TestName = "Statistics ending before they start")]
+    [TestCase("GET", "/api/statistics/agents?from=2026-13-01&to=2026-11-01", null, "from", TestName = "Statistics from month 13")]
+    [TestCase("GET", "/api/statistics/agents?from=01/11/2026&to=2026-11-01", null, "from", TestName = "Statistics from a date not in yyyy-MM-dd")]
+    [TestCase("GET", "/api/statistics/agents?from=2025-01-01&to=2026-01-02", null, "to", TestName = "Statistics over 367 days")]
+    [TestCase("GET", "/api/statistics/agents?from=1969-12-31&to=1970-01-01", null, "from", TestName = "Statistics before 1970")]
     [CancelAfter(30_000)]
     public async Task A_request_wrong_in_one_field_is_400_naming_that_field_with_a_reason(string method, string path, string? json, string field, CancellationToken ct)
     {
