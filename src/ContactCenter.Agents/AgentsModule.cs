@@ -42,6 +42,11 @@ public static class AgentsModule
         services.AddSingleton<AgentQueueAdmin>();
         services.AddSingleton<PauseCodeAdmin>();
         services.AddSingleton<AgentStatisticsQuery>();
+        if (options.SeedDemoData)
+        {
+            // Hosted services start in registration order: the worker registers its database start-up before any module.
+            services.AddHostedService<DemoDirectorySeed>();
+        }
         return services;
     }
 
