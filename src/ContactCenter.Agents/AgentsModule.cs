@@ -1,8 +1,10 @@
 using ContactCenter.Agents.Api;
 using ContactCenter.Agents.Consumers;
+using ContactCenter.Agents.Directory;
 using ContactCenter.Agents.Operations;
 using ContactCenter.Agents.Reconciliation;
 using ContactCenter.Agents.State;
+using ContactCenter.Agents.Statistics;
 using ContactCenter.Messaging;
 using MassTransit;
 using Microsoft.AspNetCore.Routing;
@@ -33,6 +35,18 @@ public static class AgentsModule
         services.AddSingleton<AgentStatusQuery>();
         services.AddSingleton<OperationContext>();
         services.AddHostedService<AgentTimersService>();
+
+        services.AddSingleton<AgentAdmin>();
+        services.AddSingleton<ExtensionAdmin>();
+        services.AddSingleton<QueueAdmin>();
+        services.AddSingleton<AgentQueueAdmin>();
+        services.AddSingleton<PauseCodeAdmin>();
+        services.AddSingleton<AgentStatisticsQuery>();
+        if (options.SeedDemoData)
+        {
+            // Hosted services start in registration order: the worker registers its database start-up before any module.
+            services.AddHostedService<DemoDirectorySeed>();
+        }
         return services;
     }
 
@@ -86,6 +100,8 @@ public static class AgentsModule
     public static IEndpointRouteBuilder MapAgentsEndpoints(this IEndpointRouteBuilder routes)
     {
         routes.MapAgentOperationEndpoints();
+        routes.MapStatisticsEndpoints();
+        routes.MapAdminEndpoints();
         return routes;
     }
 }

@@ -19,6 +19,9 @@ public sealed class AgentsOptions
     /// <summary>Create the demo agents, extensions, queues and pause codes at start (embedded demo only).</summary>
     public bool SeedDemoData { get; set; }
 
+    /// <summary>The Asterisk server the demo's extensions and queues are on (the connector's <c>Asterisk:Servers:N:Name</c>).</summary>
+    public string DemoServer { get; set; } = "demo";
+
     public TimeZoneInfo Zone() => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 
     public void Validate()
@@ -38,6 +41,10 @@ public sealed class AgentsOptions
         if (ApiWait < TimeSpan.Zero || ApiWait > OperationTimeout)
         {
             throw new ArgumentException($"{SectionName}:ApiWait: must be between 0 and OperationTimeout, was {ApiWait}");
+        }
+        if (SeedDemoData && (string.IsNullOrEmpty(DemoServer) || DemoServer.Length > 50 || !DemoServer.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')))
+        {
+            throw new ArgumentException($"{SectionName}:DemoServer: 1 to 50 letters, digits, '-' or '_', as the connector names the server (was '{DemoServer}')");
         }
     }
 }
