@@ -84,8 +84,8 @@ public static class AgentsModule
                 rabbit.SingleActiveConsumer = true;
             }
             var partitioner = endpoint.CreatePartitioner(16);
-            endpoint.ConfigureConsumer<FeatureCodeDialedConsumer>(context, c => c.Message<Contracts.Agents.FeatureCodeDialed>(m => m.UsePartitioner(partitioner, p => FeatureCodeDialedConsumer.PartitionKey(p.Message))));
-            endpoint.ConfigureConsumer<FeatureCodeTimedOutConsumer>(context, c => c.Message<Contracts.Agents.FeatureCodeTimedOut>(m => m.UsePartitioner(partitioner, p => p.Message.Extension)));
+            endpoint.ConfigureConsumer<FeatureCodeDialedConsumer>(context, c => c.Message<Contracts.Agents.FeatureCodeDialed>(m => m.UsePartitioner(partitioner, p => FeatureCodeDialedConsumer.PartitionKey(p.Message.Code, p.Message.Extension))));
+            endpoint.ConfigureConsumer<FeatureCodeTimedOutConsumer>(context, c => c.Message<Contracts.Agents.FeatureCodeTimedOut>(m => m.UsePartitioner(partitioner, p => FeatureCodeDialedConsumer.PartitionKey(p.Message.Code, p.Message.Extension))));
             endpoint.ConfigureConsumer<QueueMemberAddedConsumer>(context, c => c.Message<Contracts.Queues.QueueMemberAdded>(m => m.UsePartitioner(partitioner, p => p.Message.Member.Interface)));
             endpoint.ConfigureConsumer<QueueMemberRemovedConsumer>(context, c => c.Message<Contracts.Queues.QueueMemberRemoved>(m => m.UsePartitioner(partitioner, p => p.Message.Member.Interface)));
             endpoint.ConfigureConsumer<QueueMemberPausedConsumer>(context, c => c.Message<Contracts.Queues.QueueMemberPaused>(m => m.UsePartitioner(partitioner, p => p.Message.Member.Interface)));

@@ -1,6 +1,7 @@
 using ContactCenter.Hosting.Health;
 using ContactCenter.Worker.Api;
 using ContactCenter.Worker.Bus;
+using ContactCenter.Worker.Demo;
 using ContactCenter.Worker.Health;
 using ContactCenter.Worker.Migrations;
 using ContactCenter.Worker.Modules;
@@ -28,7 +29,13 @@ public static partial class ContactCenterHost
         configure?.Invoke(builder);
 
         var roles = WorkerRoles.From(builder.Configuration[WorkerRoles.Key]);
-        var enabled = SelectModules(modules ?? WorkerModules.All, roles);
+        var available = (modules ?? WorkerModules.All).ToList();
+        if (DemoMode.Configure(builder.Configuration) is { } demo)
+        {
+            // First, so the simulated Asterisk listens before the connector dials it and stops after it.
+            available.Insert(0, demo);
+        }
+        var enabled = SelectModules(available, roles);
         var services = builder.Services;
         services.AddSingleton(roles);
         services.AddSingleton(new EnabledModules(enabled));

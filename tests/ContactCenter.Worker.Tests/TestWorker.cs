@@ -70,6 +70,7 @@ internal sealed class TestWorker : IAsyncDisposable
         settings["Bus:Retry:MinInterval"] = "00:00:00.010";
         settings["Bus:Retry:MaxInterval"] = "00:00:00.050";
         settings["Logging:LogLevel:Default"] = "Debug";
+        settings["Demo:Enabled"] = "false";
         return settings;
     }
 

@@ -3,7 +3,10 @@ using Dapper;
 
 namespace ContactCenter.Agents.Api;
 
-/// <summary>An agent's current status for the API: state, extension, time in state, queues logged in over linked.</summary>
+/// <summary>
+/// An agent's current status for the API: state, extension, time in state, queues logged in over linked
+/// (linked on the server the agent is logged in on; on every server when logged out).
+/// </summary>
 public sealed record AgentStatusResponse(
     string AgentNumber,
     string Name,
@@ -28,7 +31,7 @@ internal sealed class AgentStatusQuery(Database database, TimeProvider time)
     private const string SelectStatuses = """
         SELECT a.agent_number AS AgentNumber, a.name AS Name, COALESCE(s.state, 'logged-out') AS State, s.state_since AS StateSince,
                s.interface AS Interface, s.server AS Server, s.pause_code AS PauseCode, p.name AS PauseName,
-               (SELECT COUNT(*) FROM agent_queue l WHERE l.agent_number = a.agent_number) AS Linked
+               (SELECT COUNT(*) FROM agent_queue l WHERE l.agent_number = a.agent_number AND (s.server IS NULL OR l.server = s.server)) AS Linked
         FROM agent a
         LEFT JOIN agent_status s ON s.agent_number = a.agent_number
         LEFT JOIN pause_code p ON p.code = s.pause_code

@@ -32,10 +32,11 @@ internal sealed class FeatureCodeDialedConsumer(OperationPlanner planner) : ICon
 
     /// <summary>
     /// Logins of one agent run one after the other whatever phone they come from (two phones logging the same
-    /// agent in at once must end with one session); other codes are ordered per phone.
+    /// agent in at once must end with one session); other codes are ordered per phone. The code's
+    /// <see cref="FeatureCodeTimedOut"/> takes the same key, so it is handled after the operation it undoes exists.
     /// </summary>
-    public static string PartitionKey(FeatureCodeDialed e) =>
-        FeatureCodeParser.Parse(e.Code) is { Action: FeatureCodeAction.Login } login ? $"agent:{login.Argument}" : e.Extension;
+    public static string PartitionKey(string code, string extension) =>
+        FeatureCodeParser.Parse(code) is { Action: FeatureCodeAction.Login } login ? $"agent:{login.Argument}" : extension;
 
     private static string KindOf(FeatureCodeAction action) => action switch
     {

@@ -110,7 +110,7 @@ internal sealed class OperationPlanner(Database database, OperationMessages mess
             return Plan.Refuse(FeatureCodeRefusalReason.InactiveAgent, $"agent {number} is not active", number);
         }
         var extension = await AgentDirectory.ExtensionAsync(tx, request.Interface, ct);
-        if (extension is null || !string.Equals(extension.Server, request.Server, StringComparison.OrdinalIgnoreCase))
+        if (extension is null || !string.Equals(extension.Server, request.Server, StringComparison.Ordinal))
         {
             return Plan.Refuse(FeatureCodeRefusalReason.UnknownExtension, $"{request.Interface} is not an extension of the center on {request.Server}", number);
         }

@@ -32,6 +32,11 @@ internal sealed class AgentStateRecorder(SqlOutbox outbox)
         FROM agent_membership WHERE agent_number = @AgentNumber
         """;
 
+    // A write to the agent's status row takes its row lock until commit: two recomputes of one agent (a
+    // consumer and the timer service on another worker) run one after the other on SQL Server too, so history
+    // rows never overlap. SQLite serializes writers anyway.
+    private const string LockStatus = "UPDATE agent_status SET device_status = device_status WHERE agent_number = @AgentNumber";
+
     private const string CloseHistory = "UPDATE agent_state_history SET ended_at = @Now WHERE agent_number = @AgentNumber AND ended_at IS NULL";
 
     private const string InsertHistory = """
@@ -77,6 +82,8 @@ internal sealed class AgentStateRecorder(SqlOutbox outbox)
     public async Task<string> RecomputeAsync(DbTransaction tx, string agentNumber, string source, string? reason, DateTime now, CancellationToken ct)
     {
         var connection = tx.Connection!;
+        await StatusAsync(tx, agentNumber, now, ct);
+        await connection.ExecuteAsync(new CommandDefinition(LockStatus, new { AgentNumber = agentNumber }, tx, cancellationToken: ct));
         var status = await StatusAsync(tx, agentNumber, now, ct);
         var members = await connection.QuerySingleAsync<MembershipCount>(new CommandDefinition(CountMemberships, new { AgentNumber = agentNumber }, tx, cancellationToken: ct));
 

@@ -14,12 +14,14 @@ public sealed class MigrationRunnerTests
 
         var applied = await db.CreateRunner().ApplyAsync(ct);
 
-        Assert.That(applied, Is.EqualTo(new[] { "0001_processed_message" }));
+        var embedded = MigrationScriptSet.Embedded.For(SqlDialect.Sqlite);
+        Assert.That(applied, Is.EqualTo(embedded.Select(s => s.Id)));
+        Assert.That(applied[0], Is.EqualTo("0001_processed_message"));
         using var raw = db.OpenRaw();
-        var rows = raw.Query<(string ScriptId, string Checksum, string AppliedAt)>("SELECT script_id, checksum, applied_at FROM schema_journal").ToList();
-        Assert.That(rows, Has.Count.EqualTo(1));
-        Assert.That(rows[0].ScriptId, Is.EqualTo("0001_processed_message"));
-        Assert.That(rows[0].Checksum, Is.EqualTo(MigrationScriptSet.Embedded.For(SqlDialect.Sqlite)[0].Checksum).And.Length.EqualTo(64));
+        var rows = raw.Query<(string ScriptId, string Checksum, string AppliedAt)>("SELECT script_id, checksum, applied_at FROM schema_journal ORDER BY script_id").ToList();
+        Assert.That(rows.Select(r => r.ScriptId), Is.EqualTo(embedded.Select(s => s.Id)));
+        Assert.That(rows.Select(r => r.Checksum), Is.EqualTo(embedded.Select(s => s.Checksum)));
+        Assert.That(rows[0].Checksum, Has.Length.EqualTo(64));
         var appliedAt = DateTime.Parse(rows[0].AppliedAt, System.Globalization.CultureInfo.InvariantCulture);
         Assert.That(appliedAt, Is.InRange(before, DateTime.UtcNow.AddSeconds(1)), "applied_at is UTC");
         Assert.That(raw.ExecuteScalar<long>("SELECT COUNT(*) FROM sqlite_master WHERE name = 'processed_message'"), Is.EqualTo(1));
@@ -36,7 +38,7 @@ public sealed class MigrationRunnerTests
         Assert.That(again, Is.Empty);
         Assert.That(await db.CreateRunner().PendingAsync(ct), Is.Empty);
         using var raw = db.OpenRaw();
-        Assert.That(raw.ExecuteScalar<long>("SELECT COUNT(*) FROM schema_journal"), Is.EqualTo(1));
+        Assert.That(raw.ExecuteScalar<long>("SELECT COUNT(*) FROM schema_journal"), Is.EqualTo(MigrationScriptSet.Embedded.For(SqlDialect.Sqlite).Count));
     }
 
     [Test, CancelAfter(30_000)]
