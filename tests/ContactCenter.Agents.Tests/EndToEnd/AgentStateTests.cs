@@ -5,6 +5,7 @@ using ContactCenter.Asterisk.Ami;
 using ContactCenter.Contracts.Agents;
 using ContactCenter.Contracts.Asterisk;
 using ContactCenter.PbxSimulator;
+using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ContactCenter.Agents.Tests.EndToEnd;
@@ -99,8 +100,7 @@ public sealed class AgentStateTests
         var resyncs = _system.Events.Of<AsteriskResynchronized>().Count;
 
         _system.Sim.Faults.DropAmiConnections();
-        await using (var ops = new AmiClient(new AmiClientOptions { Port = _system.Sim.AmiPort, Username = _system.Sim.Options.Username, Secret = _system.Sim.Options.Secret },
-                         NullLogger<AmiClient>.Instance))
+        await using (var ops = OpsClient())
         {
             ops.Start();
             await ops.WaitUntilConnectedAsync(CancellationToken.None);
@@ -117,6 +117,61 @@ public sealed class AgentStateTests
         await _system.Events.WaitUntilAsync(e => e.OfType<AgentLoggedOut>().Any(o => o.Source == AgentStateSource.Reconcile), Wait, "AgentLoggedOut by reconcile");
         Assert.That(await _system.QueryAsync<long>("SELECT COUNT(*) FROM agent_session WHERE agent_number = '210' AND logout_at IS NULL"), Is.Zero);
     }
+
+    [Test]
+    public async Task An_agent_added_in_Asterisk_while_the_connector_was_away_is_logged_in_as_reconcile()
+    {
+        _system = await AgentsSystem.StartAsync(new Dictionary<string, string?>
+        {
+            ["Asterisk:Servers:0:Ami:ReconnectInitialDelay"] = "00:00:02",
+            ["Asterisk:Servers:0:Ami:ReconnectMaxDelay"] = "00:00:03",
+        });
+        var resyncs = _system.Events.Of<AsteriskResynchronized>().Count;
+
+        _system.Sim.Faults.DropAmiConnections();
+        await using (var ops = OpsClient())
+        {
+            ops.Start();
+            await ops.WaitUntilConnectedAsync(CancellationToken.None);
+            await ops.SendActionAsync(new AmiAction("QueueAdd").Add("Queue", "support").Add("Interface", "PJSIP/6002").Add("MemberName", "211"));
+        }
+        await _system.Events.WaitUntilAsync(e => e.OfType<AsteriskResynchronized>().Count() > resyncs, Wait, "the resync after the reconnect");
+
+        Assert.That(await SettledStateAsync("211", AgentState.Available), Is.EqualTo(AgentState.Available));
+        Assert.That(await _system.QueryAsync<string>("SELECT queue || '@' || interface FROM agent_membership WHERE agent_number = '211'"), Is.EqualTo("support@PJSIP/6002"));
+        var last = await _system.QueryAsync<string>("SELECT state || '/' || source FROM agent_state_history WHERE agent_number = '211' AND ended_at IS NULL");
+        Assert.That(last, Is.EqualTo("available/reconcile"));
+    }
+
+    [Test]
+    public async Task A_login_Asterisk_refuses_in_one_queue_plays_the_failure_prompt_and_undoes_the_other_queues()
+    {
+        _system = await AgentsSystem.StartAsync();
+        // The directory links agent 211 to a queue this Asterisk does not have: QueueAdd answers "No such queue".
+        await _system.Database.InTransactionAsync(async (c, tx, ct) =>
+        {
+            await c.ExecuteAsync(new CommandDefinition("INSERT INTO queue (server, name, display_name, wrapup_seconds) VALUES (@S, 'ghost', 'Ghost', 0)",
+                new { S = AgentsSystem.Server }, tx, cancellationToken: ct));
+            await c.ExecuteAsync(new CommandDefinition("INSERT INTO agent_queue (agent_number, server, queue, penalty) VALUES ('211', @S, 'ghost', 0)",
+                new { S = AgentsSystem.Server }, tx, cancellationToken: ct));
+        }, CancellationToken.None);
+
+        var call = _system.Sim.Phone("6002").Dial("**1211");
+        await _system.Sim.WaitUntilAsync(() => call.IsGone, CancellationToken.None);
+        await _system.Events.WaitUntilAsync(e => e.OfType<FeatureCodeRefused>().Any(), Wait, "FeatureCodeRefused");
+
+        var refused = _system.Events.Of<FeatureCodeRefused>().Single();
+        Assert.That(refused.Reason, Is.EqualTo(FeatureCodeRefusalReason.AsteriskFailed));
+        Assert.That(refused.Detail, Does.Contain("ghost").And.Contain("No such queue"));
+        Assert.That(_system.Sim.Playbacks(call.ChannelId!).Select(p => p.MediaUri), Is.EqualTo(new[] { "sound:an-error-has-occurred" }));
+        await _system.Sim.WaitUntilAsync(() => _system.Sim.QueueMembers("support").Count == 0, CancellationToken.None);
+        Assert.That(await _system.EventuallyAsync(() => _system.QueryAsync<long>("SELECT COUNT(*) FROM agent_membership"), n => n == 0), Is.Zero);
+        Assert.That(await SettledStateAsync("211", AgentState.LoggedOut), Is.EqualTo(AgentState.LoggedOut));
+        Assert.That(_system.Events.Of<AgentLoggedIn>(), Is.Empty);
+    }
+
+    private AmiClient OpsClient() =>
+        new(new AmiClientOptions { Port = _system.Sim.AmiPort, Username = _system.Sim.Options.Username, Secret = _system.Sim.Options.Secret }, NullLogger<AmiClient>.Instance);
 
     [Test]
     public async Task A_feature_code_the_consumers_cannot_answer_in_time_hears_try_later_and_leaves_nothing_half_done()
