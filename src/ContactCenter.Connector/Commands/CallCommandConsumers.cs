@@ -86,15 +86,8 @@ internal sealed class HangUpChannelConsumer(CommandExecutor executor) : IConsume
             {
                 return CommandResult.Fail(CommandOutcome.ChannelGone, $"no channel with Uniqueid {c.ChannelId}");
             }
-            try
-            {
-                var response = await server.Ami.SendActionAsync(new AmiAction("Hangup").Add("Channel", name).Add("Cause", c.Cause), ct);
-                return CommandResult.Done(response.Message ?? string.Empty);
-            }
-            catch (AmiActionException ex) when (ex.AsteriskMessage.Contains("No such channel", StringComparison.OrdinalIgnoreCase))
-            {
-                return CommandResult.Fail(CommandOutcome.ChannelGone, ex.AsteriskMessage);
-            }
+            return await AmiCommandAction.SendAsync(server.Ami, new AmiAction("Hangup").Add("Channel", name).Add("Cause", c.Cause), ct,
+                ("No such channel", false, CommandOutcome.ChannelGone));
         }, context.CancellationToken);
     }
 }

@@ -11,7 +11,7 @@ internal sealed class AddQueueMemberConsumer(CommandExecutor executor) : IConsum
     public Task Consume(ConsumeContext<AddQueueMember> context)
     {
         var c = context.Message;
-        return executor.ExecuteAsync(c, repeatable: true, async (server, ct) =>
+        return executor.ExecuteAsync(c, repeatable: true, (server, ct) =>
         {
             var action = new AmiAction("QueueAdd")
                 .Add("Queue", c.Queue)
@@ -21,19 +21,8 @@ internal sealed class AddQueueMemberConsumer(CommandExecutor executor) : IConsum
                 .Add("Penalty", c.Penalty)
                 .Add("Paused", c.Paused)
                 .Add("Reason", c.Paused ? c.PausedReason : null);
-            try
-            {
-                var response = await server.Ami.SendActionAsync(action, ct);
-                return CommandResult.Done(response.Message ?? string.Empty);
-            }
-            catch (AmiActionException ex) when (ex.AsteriskMessage.Contains("Already there", StringComparison.OrdinalIgnoreCase))
-            {
-                return new CommandResult(true, CommandOutcome.AlreadyMember, ex.AsteriskMessage);
-            }
-            catch (AmiActionException ex) when (ex.AsteriskMessage.Contains("No such queue", StringComparison.OrdinalIgnoreCase))
-            {
-                return CommandResult.Fail(CommandOutcome.NoSuchQueue, ex.AsteriskMessage);
-            }
+            return AmiCommandAction.SendAsync(server.Ami, action, ct,
+                ("Already there", true, CommandOutcome.AlreadyMember), ("No such queue", false, CommandOutcome.NoSuchQueue));
         }, context.CancellationToken);
     }
 }
@@ -44,22 +33,10 @@ internal sealed class RemoveQueueMemberConsumer(CommandExecutor executor) : ICon
     public Task Consume(ConsumeContext<RemoveQueueMember> context)
     {
         var c = context.Message;
-        return executor.ExecuteAsync(c, repeatable: true, async (server, ct) =>
-        {
-            try
-            {
-                var response = await server.Ami.SendActionAsync(new AmiAction("QueueRemove").Add("Queue", c.Queue).Add("Interface", c.Interface), ct);
-                return CommandResult.Done(response.Message ?? string.Empty);
-            }
-            catch (AmiActionException ex) when (ex.AsteriskMessage.Contains("Not there", StringComparison.OrdinalIgnoreCase))
-            {
-                return new CommandResult(true, CommandOutcome.NotMember, ex.AsteriskMessage);
-            }
-            catch (AmiActionException ex) when (ex.AsteriskMessage.Contains("No such queue", StringComparison.OrdinalIgnoreCase))
-            {
-                return CommandResult.Fail(CommandOutcome.NoSuchQueue, ex.AsteriskMessage);
-            }
-        }, context.CancellationToken);
+        return executor.ExecuteAsync(c, repeatable: true, (server, ct) =>
+            AmiCommandAction.SendAsync(server.Ami, new AmiAction("QueueRemove").Add("Queue", c.Queue).Add("Interface", c.Interface), ct,
+                ("Not there", true, CommandOutcome.NotMember), ("No such queue", false, CommandOutcome.NoSuchQueue)),
+            context.CancellationToken);
     }
 }
 
@@ -69,22 +46,14 @@ internal sealed class PauseQueueMemberConsumer(CommandExecutor executor) : ICons
     public Task Consume(ConsumeContext<PauseQueueMember> context)
     {
         var c = context.Message;
-        return executor.ExecuteAsync(c, repeatable: true, async (server, ct) =>
+        return executor.ExecuteAsync(c, repeatable: true, (server, ct) =>
         {
             var action = new AmiAction("QueuePause")
                 .Add("Queue", c.Queue)
                 .Add("Interface", c.Interface)
                 .Add("Paused", c.Paused)
                 .Add("Reason", c.Paused ? c.Reason : null);
-            try
-            {
-                var response = await server.Ami.SendActionAsync(action, ct);
-                return CommandResult.Done(response.Message ?? string.Empty);
-            }
-            catch (AmiActionException ex) when (ex.AsteriskMessage.Contains("Interface not found", StringComparison.OrdinalIgnoreCase))
-            {
-                return CommandResult.Fail(CommandOutcome.NotMember, ex.AsteriskMessage);
-            }
+            return AmiCommandAction.SendAsync(server.Ami, action, ct, ("Interface not found", false, CommandOutcome.NotMember));
         }, context.CancellationToken);
     }
 }

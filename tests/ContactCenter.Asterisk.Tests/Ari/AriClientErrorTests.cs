@@ -6,23 +6,12 @@ namespace ContactCenter.Asterisk.Tests.Ari;
 
 /// <summary>Component tests: how REST failures surface, over real sockets.</summary>
 [TestFixture]
-public sealed class AriClientErrorTests
+public sealed class AriClientErrorTests : AriServerFixture
 {
-    private AriTestServer _server = null!;
-
-    [OneTimeSetUp]
-    public async Task StartServer() => _server = await AriTestServer.StartAsync();
-
-    [OneTimeTearDown]
-    public async Task StopServer() => await _server.DisposeAsync();
-
-    [SetUp]
-    public void ResetServer() => _server.Reset();
-
     [Test]
     public async Task Hangup_of_a_channel_that_no_longer_exists_throws_with_status_404()
     {
-        using var client = new AriClient(_server.Options());
+        using var client = new AriClient(Server.Options());
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
 
         var ex = Assert.ThrowsAsync<AriHttpException>(() => client.HangupAsync("1795289013.0", 16, cts.Token));
@@ -36,13 +25,13 @@ public sealed class AriClientErrorTests
             Assert.That(ex.Path, Is.EqualTo("/ari/channels/1795289013.0"));
             Assert.That(ex.Message, Does.Contain("404").And.Contain("Channel not found"));
         });
-        Assert.That(_server.Requests.Single().RawTarget, Is.EqualTo("/ari/channels/1795289013.0?reason_code=16"));
+        Assert.That(Server.Requests.Single().RawTarget, Is.EqualTo("/ari/channels/1795289013.0?reason_code=16"));
     }
 
     [Test]
     public void A_wrong_password_throws_401_naming_the_credential_settings_without_the_password()
     {
-        using var client = new AriClient(_server.Options(password: "wrong-secret"));
+        using var client = new AriClient(Server.Options(password: "wrong-secret"));
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
 
         var ex = Assert.ThrowsAsync<AriHttpException>(() => client.GetAsteriskInfoAsync(cts.Token));
@@ -59,8 +48,8 @@ public sealed class AriClientErrorTests
     [Test]
     public void An_error_body_that_is_not_json_is_kept_as_the_message()
     {
-        _server.RestHandler = context => AriTestServer.WriteAsync(context, 500, "Internal Server Error\n", "text/plain");
-        using var client = new AriClient(_server.Options());
+        Server.RestHandler = context => AriTestServer.WriteAsync(context, 500, "Internal Server Error\n", "text/plain");
+        using var client = new AriClient(Server.Options());
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
 
         var ex = Assert.ThrowsAsync<AriHttpException>(() => client.AnswerAsync("1795289013.0", cts.Token));
@@ -75,8 +64,8 @@ public sealed class AriClientErrorTests
     [Test]
     public void An_empty_error_body_gives_an_empty_message()
     {
-        _server.RestHandler = context => AriTestServer.WriteAsync(context, 409, string.Empty);
-        using var client = new AriClient(_server.Options());
+        Server.RestHandler = context => AriTestServer.WriteAsync(context, 409, string.Empty);
+        using var client = new AriClient(Server.Options());
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
 
         var ex = Assert.ThrowsAsync<AriHttpException>(() => client.AnswerAsync("1795289013.0", cts.Token));
@@ -91,8 +80,8 @@ public sealed class AriClientErrorTests
     [Test]
     public void A_success_body_that_is_not_the_documented_shape_throws_a_protocol_exception()
     {
-        _server.RestHandler = context => AriTestServer.WriteAsync(context, 200, "<html>proxy login</html>", "text/html");
-        using var client = new AriClient(_server.Options());
+        Server.RestHandler = context => AriTestServer.WriteAsync(context, 200, "<html>proxy login</html>", "text/html");
+        using var client = new AriClient(Server.Options());
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
 
         var ex = Assert.ThrowsAsync<AriProtocolException>(() => client.GetChannelAsync("1795289013.0", cts.Token));
@@ -103,7 +92,7 @@ public sealed class AriClientErrorTests
     [Test]
     public void A_refused_connection_says_asterisk_is_unreachable_at_the_url_without_the_password()
     {
-        var options = _server.Options();
+        var options = Server.Options();
         options.BaseUrl = new Uri($"http://127.0.0.1:{UnusedPort()}/ari/");
         using var client = new AriClient(options);
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
@@ -122,8 +111,8 @@ public sealed class AriClientErrorTests
     [Test]
     public void No_answer_within_the_request_timeout_throws_a_timeout_exception()
     {
-        _server.RestHandler = async context => await Task.Delay(TimeSpan.FromSeconds(5), context.RequestAborted);
-        var options = _server.Options();
+        Server.RestHandler = async context => await Task.Delay(TimeSpan.FromSeconds(5), context.RequestAborted);
+        var options = Server.Options();
         options.RequestTimeout = TimeSpan.FromMilliseconds(200);
         using var client = new AriClient(options);
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
@@ -137,8 +126,8 @@ public sealed class AriClientErrorTests
     [Test]
     public void Cancelling_the_caller_token_throws_operation_cancelled_not_timeout()
     {
-        _server.RestHandler = async context => await Task.Delay(TimeSpan.FromSeconds(5), context.RequestAborted);
-        using var client = new AriClient(_server.Options());
+        Server.RestHandler = async context => await Task.Delay(TimeSpan.FromSeconds(5), context.RequestAborted);
+        using var client = new AriClient(Server.Options());
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
 
         Assert.That(() => client.AnswerAsync("1795289013.0", cts.Token), Throws.InstanceOf<OperationCanceledException>());
@@ -147,10 +136,10 @@ public sealed class AriClientErrorTests
     [Test]
     public void Originate_without_extension_or_app_is_refused_before_anything_is_sent()
     {
-        using var client = new AriClient(_server.Options());
+        using var client = new AriClient(Server.Options());
 
         Assert.That(() => client.OriginateAsync(new AriOriginateRequest("PJSIP/6002")), Throws.ArgumentException);
-        Assert.That(_server.Requests, Is.Empty);
+        Assert.That(Server.Requests, Is.Empty);
     }
 
     private static int UnusedPort()

@@ -5,40 +5,29 @@ namespace ContactCenter.Asterisk.Tests.Ari;
 
 /// <summary>Component tests: the REST calls of the real traces, over real sockets to a loopback server.</summary>
 [TestFixture]
-public sealed class AriClientTraceTests
+public sealed class AriClientTraceTests : AriServerFixture
 {
-    private AriTestServer _server = null!;
-
     private static IEnumerable<string> FeatureCodeTraces() =>
         TraceFiles.Find("ari-0*.rest.txt");
-
-    [OneTimeSetUp]
-    public async Task StartServer() => _server = await AriTestServer.StartAsync();
-
-    [OneTimeTearDown]
-    public async Task StopServer() => await _server.DisposeAsync();
-
-    [SetUp]
-    public void ResetServer() => _server.Reset();
 
     [TestCaseSource(nameof(FeatureCodeTraces))]
     public async Task Feature_code_calls_send_exactly_the_requests_of_the_trace(string traceFile)
     {
-        _server.AddRestTrace(traceFile);
+        Server.AddRestTrace(traceFile);
         var trace = RestTrace.Read(traceFile);
         var channelId = trace[0].Target["/ari/channels/".Length..];
         var playTarget = new Uri(new Uri("http://x"), trace[2].Target);
         var query = System.Web.HttpUtility.ParseQueryString(playTarget.Query);
         var playbackId = playTarget.AbsolutePath[(playTarget.AbsolutePath.LastIndexOf('/') + 1)..];
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        using var client = new AriClient(_server.Options());
+        using var client = new AriClient(Server.Options());
 
         var channel = await client.GetChannelAsync(channelId, cts.Token);
         await client.AnswerAsync(channelId, cts.Token);
         var playback = await client.PlayAsync(channelId, query["media"]!, playbackId, query["lang"], cts.Token);
         await client.HangupAsync(channelId, reasonCode: 16, cts.Token);
 
-        var sent = _server.Requests;
+        var sent = Server.Requests;
         Assert.Multiple(() =>
         {
             Assert.That(sent.Select(r => $"{r.Method} {r.RawTarget}"), Is.EqualTo(trace.Select(t => $"{t.Method} {t.Target}")));
@@ -54,20 +43,20 @@ public sealed class AriClientTraceTests
     [Test]
     public async Task Basic_auth_header_is_the_one_Asterisk_accepted_in_the_trace()
     {
-        _server.AddRestTrace("ari-01-featurecode-login.rest.txt");
-        using var client = new AriClient(_server.Options());
+        Server.AddRestTrace("ari-01-featurecode-login.rest.txt");
+        using var client = new AriClient(Server.Options());
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
 
         await client.AnswerAsync("1795289013.0", cts.Token);
 
-        Assert.That(_server.Requests.Single().Authorization, Is.EqualTo("Basic Y2M6Y2NzZWNyZXQ="));
+        Assert.That(Server.Requests.Single().Authorization, Is.EqualTo("Basic Y2M6Y2NzZWNyZXQ="));
     }
 
     [Test]
     public async Task Get_channel_parses_the_trace_body_including_dialplan_and_creation_time()
     {
-        _server.AddRestTrace("ari-01-featurecode-login.rest.txt");
-        using var client = new AriClient(_server.Options());
+        Server.AddRestTrace("ari-01-featurecode-login.rest.txt");
+        using var client = new AriClient(Server.Options());
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
 
         var channel = await client.GetChannelAsync("1795289013.0", cts.Token);
@@ -91,8 +80,8 @@ public sealed class AriClientTraceTests
     [Test]
     public async Task Play_answered_201_with_a_location_returns_the_queued_playback()
     {
-        _server.AddRestTrace("ari-01-featurecode-login.rest.txt");
-        using var client = new AriClient(_server.Options());
+        Server.AddRestTrace("ari-01-featurecode-login.rest.txt");
+        using var client = new AriClient(Server.Options());
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
 
         var playback = await client.PlayAsync("1795289013.0", "sound:agent-loginok", "pb-1795289013.0", "en", cts.Token);
@@ -110,8 +99,8 @@ public sealed class AriClientTraceTests
     [Test]
     public async Task Asterisk_info_of_the_restart_trace_gives_version_entity_id_and_startup_time()
     {
-        _server.AddRestTrace("ari-10-restart.rest.txt");
-        using var client = new AriClient(_server.Options());
+        Server.AddRestTrace("ari-10-restart.rest.txt");
+        using var client = new AriClient(Server.Options());
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
 
         var info = await client.GetAsteriskInfoAsync(cts.Token);
@@ -130,8 +119,8 @@ public sealed class AriClientTraceTests
     [Test]
     public async Task Applications_of_the_restart_trace_list_contactcenter_with_empty_subscriptions()
     {
-        _server.AddRestTrace("ari-10-restart.rest.txt");
-        using var client = new AriClient(_server.Options());
+        Server.AddRestTrace("ari-10-restart.rest.txt");
+        using var client = new AriClient(Server.Options());
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
 
         var applications = await client.ListApplicationsAsync(cts.Token);
@@ -148,8 +137,8 @@ public sealed class AriClientTraceTests
     [Test]
     public async Task Ids_media_and_variable_names_are_escaped_in_path_and_query()
     {
-        _server.RestHandler = context => AriTestServer.WriteAsync(context, 204, string.Empty);
-        using var client = new AriClient(_server.Options());
+        Server.RestHandler = context => AriTestServer.WriteAsync(context, 204, string.Empty);
+        using var client = new AriClient(Server.Options());
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
 
         await client.SetVariableAsync("a b/c", "CALLERID(name)", "Ann & Bob", cts.Token);
@@ -159,7 +148,7 @@ public sealed class AriClientTraceTests
         await client.RemoveChannelFromBridgeAsync("br-1", "1795289013.0", cts.Token);
         await client.DestroyBridgeAsync("br-1", cts.Token);
 
-        Assert.That(_server.Requests.Select(r => $"{r.Method} {r.RawTarget}"), Is.EqualTo(new[]
+        Assert.That(Server.Requests.Select(r => $"{r.Method} {r.RawTarget}"), Is.EqualTo(new[]
         {
             "POST /ari/channels/a%20b%2Fc/variable?variable=CALLERID%28name%29&value=Ann%20%26%20Bob",
             "POST /ari/channels/1795289013.0/continue?context=agents&extension=%2A%2A1210&priority=3",
@@ -174,8 +163,8 @@ public sealed class AriClientTraceTests
     public async Task Originate_sends_its_parameters_in_the_query_and_the_variables_as_json()
     {
         var channelJson = RestTrace.Read("ari-01-featurecode-login.rest.txt")[0].Body;
-        _server.RestHandler = context => AriTestServer.WriteAsync(context, 200, channelJson);
-        using var client = new AriClient(_server.Options());
+        Server.RestHandler = context => AriTestServer.WriteAsync(context, 200, channelJson);
+        using var client = new AriClient(Server.Options());
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
 
         var channel = await client.OriginateAsync(new AriOriginateRequest("PJSIP/6002")
@@ -189,7 +178,7 @@ public sealed class AriClientTraceTests
             Variables = new Dictionary<string, string> { ["CC_CALL_ID"] = "42" },
         }, cts.Token);
 
-        var request = _server.Requests.Single();
+        var request = Server.Requests.Single();
         Assert.Multiple(() =>
         {
             Assert.That(request.Method, Is.EqualTo("POST"));
@@ -203,16 +192,16 @@ public sealed class AriClientTraceTests
     [Test]
     public async Task Create_bridge_sends_type_and_id_and_parses_the_bridge()
     {
-        _server.RestHandler = context => AriTestServer.WriteAsync(context, 200,
+        Server.RestHandler = context => AriTestServer.WriteAsync(context, 200,
             """{"id":"br-1","technology":"simple_bridge","bridge_type":"mixing","bridge_class":"stasis","creator":"Stasis","name":"call-42","channels":["1795289013.0"],"creationtime":"2026-11-21T19:23:33.263+0000","video_mode":"none"}""");
-        using var client = new AriClient(_server.Options());
+        using var client = new AriClient(Server.Options());
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
 
         var bridge = await client.CreateBridgeAsync("mixing", "br-1", "call-42", cts.Token);
 
         Assert.Multiple(() =>
         {
-            Assert.That(_server.Requests.Single().RawTarget, Is.EqualTo("/ari/bridges?type=mixing&bridgeId=br-1&name=call-42"));
+            Assert.That(Server.Requests.Single().RawTarget, Is.EqualTo("/ari/bridges?type=mixing&bridgeId=br-1&name=call-42"));
             Assert.That(bridge.BridgeType, Is.EqualTo("mixing"));
             Assert.That(bridge.Channels, Is.EqualTo(new[] { "1795289013.0" }));
             Assert.That(bridge.CreationTime.Offset, Is.EqualTo(TimeSpan.Zero));
@@ -222,8 +211,8 @@ public sealed class AriClientTraceTests
     [Test]
     public async Task Get_variable_returns_the_value()
     {
-        _server.RestHandler = context => AriTestServer.WriteAsync(context, 200, """{"value":"13"}""");
-        using var client = new AriClient(_server.Options());
+        Server.RestHandler = context => AriTestServer.WriteAsync(context, 200, """{"value":"13"}""");
+        using var client = new AriClient(Server.Options());
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
 
         var variable = await client.GetVariableAsync("1795289013.0", "PAUSE_CODE", cts.Token);
@@ -231,22 +220,22 @@ public sealed class AriClientTraceTests
         Assert.Multiple(() =>
         {
             Assert.That(variable.Value, Is.EqualTo("13"));
-            Assert.That(_server.Requests.Single().RawTarget, Is.EqualTo("/ari/channels/1795289013.0/variable?variable=PAUSE_CODE"));
+            Assert.That(Server.Requests.Single().RawTarget, Is.EqualTo("/ari/channels/1795289013.0/variable?variable=PAUSE_CODE"));
         });
     }
 
     [Test]
     public async Task A_caller_supplied_http_client_is_used_and_left_open()
     {
-        _server.AddRestTrace("ari-01-featurecode-login.rest.txt");
+        Server.AddRestTrace("ari-01-featurecode-login.rest.txt");
         using var http = new HttpClient();
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        using (var client = new AriClient(_server.Options(), httpClient: http))
+        using (var client = new AriClient(Server.Options(), httpClient: http))
         {
             await client.AnswerAsync("1795289013.0", cts.Token);
         }
 
-        using var response = await http.GetAsync(_server.BaseUrl, cts.Token);
+        using var response = await http.GetAsync(Server.BaseUrl, cts.Token);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), "the HttpClient is still usable and has no default auth header");
     }

@@ -6,28 +6,17 @@ namespace ContactCenter.Asterisk.Tests.Ari;
 
 /// <summary>Component tests: drops, reconnects, overflow and odd messages on the event WebSocket.</summary>
 [TestFixture]
-public sealed class AriEventStreamResilienceTests
+public sealed class AriEventStreamResilienceTests : AriServerFixture
 {
     private static readonly string[] Login = TraceFiles.ReadJsonLines("ari-01-featurecode-login.jsonl");
     private static readonly string VarsetLine = Login.First(line => line.Contains("\"ChannelVarset\"", StringComparison.Ordinal));
-
-    private AriTestServer _server = null!;
-
-    [OneTimeSetUp]
-    public async Task StartServer() => _server = await AriTestServer.StartAsync();
-
-    [OneTimeTearDown]
-    public async Task StopServer() => await _server.DisposeAsync();
-
-    [SetUp]
-    public void ResetServer() => _server.Reset();
 
     [Test]
     public async Task A_socket_closed_without_a_close_frame_is_reported_then_the_stream_reconnects_and_events_keep_flowing()
     {
         // Aborting right after a send could discard unsent bytes: drop only once the client has both events.
         var dropConnection = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _server.EnqueueSession(async (socket, context) =>
+        Server.EnqueueSession(async (socket, context) =>
         {
             await AriTestServer.SendTextAsync(socket, Login[0], context.RequestAborted);
             await AriTestServer.SendTextAsync(socket, Login[1], context.RequestAborted);
@@ -35,13 +24,13 @@ public sealed class AriEventStreamResilienceTests
             // What Asterisk does on "core restart now": the TCP connection just ends.
             context.Abort();
         });
-        _server.EnqueueSession(async (socket, context) =>
+        Server.EnqueueSession(async (socket, context) =>
         {
             await AriTestServer.SendTextAsync(socket, Login[2], context.RequestAborted);
             await AriTestServer.IdleUntilClientLeavesAsync(socket, context.RequestAborted);
         });
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        await using var stream = new AriEventStream(_server.Options());
+        await using var stream = new AriEventStream(Server.Options());
         _ = stream.RunAsync(cts.Token);
 
         var items = new List<AriStreamItem>(await stream.Items.TakeAsync(3, cts.Token));
@@ -60,20 +49,20 @@ public sealed class AriEventStreamResilienceTests
             Assert.That(items[3].Detail, Does.Contain("without a close frame"));
             Assert.That(items[5].Event, Is.TypeOf<PlaybackStarted>());
             Assert.That(stream.State, Is.EqualTo(AriConnectionState.Connected));
-            Assert.That(_server.AcceptedUpgrades, Is.EqualTo(2));
+            Assert.That(Server.AcceptedUpgrades, Is.EqualTo(2));
         });
     }
 
     [Test]
     public async Task A_close_frame_status_and_description_are_reported_then_the_stream_reconnects()
     {
-        _server.EnqueueSession(async (socket, context) =>
+        Server.EnqueueSession(async (socket, context) =>
         {
             await socket.CloseOutputAsync(WebSocketCloseStatus.EndpointUnavailable, "Asterisk shutting down", context.RequestAborted);
             await AriTestServer.IdleUntilClientLeavesAsync(socket, context.RequestAborted);
         });
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        await using var stream = new AriEventStream(_server.Options());
+        await using var stream = new AriEventStream(Server.Options());
         _ = stream.RunAsync(cts.Token);
 
         var items = await stream.Items.TakeAsync(3, cts.Token);
@@ -94,7 +83,7 @@ public sealed class AriEventStreamResilienceTests
         const int Burst = 50;
         const int Capacity = 4;
         var sendMore = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _server.EnqueueSession(async (socket, context) =>
+        Server.EnqueueSession(async (socket, context) =>
         {
             for (var i = 0; i < Burst; i++)
             {
@@ -104,7 +93,7 @@ public sealed class AriEventStreamResilienceTests
             await AriTestServer.SendTextAsync(socket, Varset("AFTER"), context.RequestAborted);
             await AriTestServer.IdleUntilClientLeavesAsync(socket, context.RequestAborted);
         });
-        var options = _server.Options();
+        var options = Server.Options();
         options.EventBufferCapacity = Capacity;
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         await using var stream = new AriEventStream(options);
@@ -137,7 +126,7 @@ public sealed class AriEventStreamResilienceTests
     public async Task A_fragmented_message_is_reassembled()
     {
         var bytes = Encoding.UTF8.GetBytes(Login[0]);
-        _server.EnqueueSession(async (socket, context) =>
+        Server.EnqueueSession(async (socket, context) =>
         {
             for (var offset = 0; offset < bytes.Length; offset += 16)
             {
@@ -148,7 +137,7 @@ public sealed class AriEventStreamResilienceTests
             await AriTestServer.IdleUntilClientLeavesAsync(socket, context.RequestAborted);
         });
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        await using var stream = new AriEventStream(_server.Options());
+        await using var stream = new AriEventStream(Server.Options());
         _ = stream.RunAsync(cts.Token);
 
         Assert.That((await stream.Items.NextAsync(cts.Token)).Kind, Is.EqualTo(AriStreamItemKind.Connected));
@@ -161,13 +150,13 @@ public sealed class AriEventStreamResilienceTests
     public async Task A_message_larger_than_64_KiB_is_delivered_whole()
     {
         var value = new string('x', 100_000);
-        _server.EnqueueSession(async (socket, context) =>
+        Server.EnqueueSession(async (socket, context) =>
         {
             await AriTestServer.SendTextAsync(socket, Varset("BIG", value), context.RequestAborted);
             await AriTestServer.IdleUntilClientLeavesAsync(socket, context.RequestAborted);
         });
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        await using var stream = new AriEventStream(_server.Options());
+        await using var stream = new AriEventStream(Server.Options());
         _ = stream.RunAsync(cts.Token);
 
         await stream.Items.NextAsync(cts.Token);
@@ -180,14 +169,14 @@ public sealed class AriEventStreamResilienceTests
     public async Task A_message_over_the_hard_cap_is_skipped_and_counted_and_the_next_one_is_delivered()
     {
         var huge = Varset("HUGE", new string('x', AriEventStream.MaxMessageBytes));
-        _server.EnqueueSession(async (socket, context) =>
+        Server.EnqueueSession(async (socket, context) =>
         {
             await AriTestServer.SendTextAsync(socket, huge, context.RequestAborted);
             await AriTestServer.SendTextAsync(socket, Varset("NEXT"), context.RequestAborted);
             await AriTestServer.IdleUntilClientLeavesAsync(socket, context.RequestAborted);
         });
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        await using var stream = new AriEventStream(_server.Options());
+        await using var stream = new AriEventStream(Server.Options());
         _ = stream.RunAsync(cts.Token);
 
         await stream.Items.NextAsync(cts.Token);
@@ -206,7 +195,7 @@ public sealed class AriEventStreamResilienceTests
     {
         const string Misshapen = """{"type":"StasisStart","timestamp":"yesterday","application":"contactcenter"}""";
         const string Unknown = """{"type":"BridgeCreated","timestamp":"2026-11-21T19:23:33.264+0000","bridge":{"id":"b1"},"application":"contactcenter"}""";
-        _server.EnqueueSession(async (socket, context) =>
+        Server.EnqueueSession(async (socket, context) =>
         {
             await AriTestServer.SendTextAsync(socket, "this is not json {", context.RequestAborted);
             await AriTestServer.SendTextAsync(socket, Misshapen, context.RequestAborted);
@@ -215,7 +204,7 @@ public sealed class AriEventStreamResilienceTests
             await AriTestServer.IdleUntilClientLeavesAsync(socket, context.RequestAborted);
         });
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        await using var stream = new AriEventStream(_server.Options());
+        await using var stream = new AriEventStream(Server.Options());
         _ = stream.RunAsync(cts.Token);
 
         await stream.Items.NextAsync(cts.Token);

@@ -5,7 +5,7 @@ namespace ContactCenter.Asterisk.Tests.Ari;
 
 /// <summary>Component tests: the event WebSocket replaying the real traces over real sockets.</summary>
 [TestFixture]
-public sealed class AriEventStreamTests
+public sealed class AriEventStreamTests : AriServerFixture
 {
     private static readonly Dictionary<string, string> DialedExtenByTrace = new()
     {
@@ -15,18 +15,7 @@ public sealed class AriEventStreamTests
         ["ari-04-featurecode-logout.jsonl"] = "**0",
     };
 
-    private AriTestServer _server = null!;
-
     private static IEnumerable<string> EventTraces() => TraceFiles.Find("ari-*.jsonl");
-
-    [OneTimeSetUp]
-    public async Task StartServer() => _server = await AriTestServer.StartAsync();
-
-    [OneTimeTearDown]
-    public async Task StopServer() => await _server.DisposeAsync();
-
-    [SetUp]
-    public void ResetServer() => _server.Reset();
 
     [Test]
     public void Every_event_trace_is_covered_by_these_tests() =>
@@ -36,7 +25,7 @@ public sealed class AriEventStreamTests
     public async Task Every_trace_message_arrives_as_the_typed_event_of_its_type(string traceFile)
     {
         var lines = TraceFiles.ReadJsonLines(traceFile);
-        _server.EnqueueSession(async (socket, context) =>
+        Server.EnqueueSession(async (socket, context) =>
         {
             foreach (var line in lines)
             {
@@ -45,7 +34,7 @@ public sealed class AriEventStreamTests
             await AriTestServer.IdleUntilClientLeavesAsync(socket, context.RequestAborted);
         });
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        await using var stream = new AriEventStream(_server.Options());
+        await using var stream = new AriEventStream(Server.Options());
         _ = stream.RunAsync(cts.Token);
 
         Assert.That((await stream.Items.NextAsync(cts.Token)).Kind, Is.EqualTo(AriStreamItemKind.Connected));
@@ -94,16 +83,16 @@ public sealed class AriEventStreamTests
     public async Task The_upgrade_carries_basic_auth_and_no_credentials_in_the_url()
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        await using var stream = new AriEventStream(_server.Options());
+        await using var stream = new AriEventStream(Server.Options());
         _ = stream.RunAsync(cts.Token);
 
         var connected = await stream.Items.NextAsync(cts.Token);
 
-        var upgrade = _server.Requests.Single();
+        var upgrade = Server.Requests.Single();
         Assert.Multiple(() =>
         {
             Assert.That(connected.Kind, Is.EqualTo(AriStreamItemKind.Connected));
-            Assert.That(connected.Detail, Is.EqualTo($"ws://127.0.0.1:{_server.BaseUrl.Port}/ari/events?app=contactcenter"));
+            Assert.That(connected.Detail, Is.EqualTo($"ws://127.0.0.1:{Server.BaseUrl.Port}/ari/events?app=contactcenter"));
             Assert.That(upgrade.RawTarget, Is.EqualTo("/ari/events?app=contactcenter"));
             Assert.That(upgrade.Authorization, Is.EqualTo("Basic Y2M6Y2NzZWNyZXQ="));
             Assert.That(stream.State, Is.EqualTo(AriConnectionState.Connected));
@@ -114,16 +103,16 @@ public sealed class AriEventStreamTests
     public async Task A_401_on_the_upgrade_gives_no_connected_notice_and_keeps_retrying()
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        await using var stream = new AriEventStream(_server.Options(password: "wrong-secret"));
+        await using var stream = new AriEventStream(Server.Options(password: "wrong-secret"));
         _ = stream.RunAsync(cts.Token);
 
-        await StreamTestHelpers.WaitUntilAsync(() => _server.RejectedUpgrades >= 3, cts.Token);
+        await StreamTestHelpers.WaitUntilAsync(() => Server.RejectedUpgrades >= 3, cts.Token);
 
         Assert.Multiple(() =>
         {
             Assert.That(stream.Items.TryRead(out var item), Is.False, $"unexpected {item}");
             Assert.That(stream.State, Is.AnyOf(AriConnectionState.Connecting, AriConnectionState.Reconnecting));
-            Assert.That(_server.AcceptedUpgrades, Is.Zero);
+            Assert.That(Server.AcceptedUpgrades, Is.Zero);
         });
     }
 
@@ -132,7 +121,7 @@ public sealed class AriEventStreamTests
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         using var stop = new CancellationTokenSource();
-        await using var stream = new AriEventStream(_server.Options());
+        await using var stream = new AriEventStream(Server.Options());
         var run = stream.RunAsync(stop.Token);
         Assert.That((await stream.Items.NextAsync(timeout.Token)).Kind, Is.EqualTo(AriStreamItemKind.Connected));
 
@@ -153,7 +142,7 @@ public sealed class AriEventStreamTests
     public async Task Disposing_a_running_stream_stops_it_and_completes_the_items()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        var stream = new AriEventStream(_server.Options());
+        var stream = new AriEventStream(Server.Options());
         var run = stream.RunAsync(CancellationToken.None);
         Assert.That((await stream.Items.NextAsync(timeout.Token)).Kind, Is.EqualTo(AriStreamItemKind.Connected));
 
@@ -177,7 +166,7 @@ public sealed class AriEventStreamTests
     public async Task Running_twice_is_refused()
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        await using var stream = new AriEventStream(_server.Options());
+        await using var stream = new AriEventStream(Server.Options());
         _ = stream.RunAsync(cts.Token);
 
         Assert.That(() => stream.RunAsync(cts.Token), Throws.InvalidOperationException);
