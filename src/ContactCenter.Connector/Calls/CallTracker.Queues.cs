@@ -121,10 +121,13 @@ internal sealed partial class CallTracker
             null, null, null, null, call.CorrelationId));
     }
 
+    // Asterisk reports failed, invalid and not-permitted transfers too (Result other than Success): the call stays where it was.
+    private static bool Succeeded(string result) => string.Equals(result, "Success", StringComparison.OrdinalIgnoreCase);
+
     private void OnBlindTransfer(BlindTransferEvent t, List<IContactCenterEvent> output)
     {
         var party = t.Transferee ?? t.Transferer;
-        if (party is null || Resolve(party) is not var (call, _) || call.IsFeatureCode)
+        if (!Succeeded(t.Result) || party is null || Resolve(party) is not var (call, _) || call.IsFeatureCode)
         {
             return;
         }
@@ -135,7 +138,7 @@ internal sealed partial class CallTracker
     private void OnAttendedTransfer(AttendedTransferEvent t, List<IContactCenterEvent> output)
     {
         var party = t.Transferee ?? t.OriginalTransferer;
-        if (party is null || Resolve(party) is not var (call, _) || call.IsFeatureCode)
+        if (!Succeeded(t.Result) || party is null || Resolve(party) is not var (call, _) || call.IsFeatureCode)
         {
             return;
         }
