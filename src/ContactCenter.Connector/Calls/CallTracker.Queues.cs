@@ -46,7 +46,9 @@ internal sealed partial class CallTracker
                 output.Add(new CallOffered(Guid.NewGuid(), _server, at, call.Linkedid, caller.Uniqueid, a.Queue, a.Interface, a.MemberName, memberUniqueid));
                 break;
             case AgentEventKind.RingNoAnswer:
-                output.Add(new CallOfferMissed(Guid.NewGuid(), _server, at, call.Linkedid, caller.Uniqueid, a.Queue, a.Interface, a.MemberName, a.RingTime));
+                // AgentRingNoAnswer's RingTime is in milliseconds (app_queue rna()); AgentConnect's is in seconds.
+                output.Add(new CallOfferMissed(Guid.NewGuid(), _server, at, call.Linkedid, caller.Uniqueid, a.Queue, a.Interface, a.MemberName,
+                    (int)Math.Round(a.RingTime / 1000.0, MidpointRounding.AwayFromZero)));
                 break;
             case AgentEventKind.Connect:
                 OnAgentConnect(call, caller, a, at, output);

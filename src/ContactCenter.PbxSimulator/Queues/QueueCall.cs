@@ -206,7 +206,7 @@ internal sealed partial class QueueCall : IChannelActivity, ILegOwner, IBridgeOw
         var ring = _rings.First(r => ReferenceEquals(r.Leg, leg));
         _rings.Remove(ring);
         _manager.Rung(ring.Member.Interface, ringing: false);
-        var ringTime = (long)(_engine.Clock.Now - ring.Started).TotalMilliseconds / 1000;
+        var ringTime = RingMilliseconds(ring);
         _engine.Ami.AgentRingNoAnswer(Caller, leg.Channel, Queue.Name, ring.Member, ringTime);
         _engine.Ami.DialEnd(Caller, leg.Channel, failure.DialStatus);
         _engine.Destroy(leg.Channel, failure.Cause);
@@ -215,6 +215,9 @@ internal sealed partial class QueueCall : IChannelActivity, ILegOwner, IBridgeOw
             EndAttempt(ring.Member);
         }
     }
+
+    // app_queue's rna() reports AgentRingNoAnswer's RingTime in milliseconds (AgentConnect's RingTime is in seconds).
+    private long RingMilliseconds(Ring ring) => (long)(_engine.Clock.Now - ring.Started).TotalMilliseconds;
 
     private void OnRingTimeout()
     {
@@ -227,7 +230,7 @@ internal sealed partial class QueueCall : IChannelActivity, ILegOwner, IBridgeOw
         {
             ring.Leg.Cancel();
             last = ring.Member;
-            var ringTime = (long)(_engine.Clock.Now - ring.Started).TotalMilliseconds / 1000;
+            var ringTime = RingMilliseconds(ring);
             _engine.Ami.AgentRingNoAnswer(Caller, ring.Leg.Channel, Queue.Name, ring.Member, ringTime);
             _engine.Ami.DialEnd(Caller, ring.Leg.Channel, "NOANSWER");
             _engine.Destroy(ring.Leg.Channel, HangupCauses.Unknown);

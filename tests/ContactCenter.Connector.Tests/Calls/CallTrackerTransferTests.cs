@@ -1,8 +1,4 @@
-using System.Buffers;
-using System.Text;
-using ContactCenter.Asterisk.Ami;
 using ContactCenter.Asterisk.Ami.Events;
-using ContactCenter.Connector.Calls;
 using ContactCenter.Contracts;
 using ContactCenter.Contracts.Calls;
 
@@ -48,28 +44,10 @@ public sealed class CallTrackerTransferTests
         Context: cc-queues
         Extension: 7001
 
+        """;
 
-        """.Replace("\n", "\r\n", StringComparison.Ordinal);
-
-    private static List<IContactCenterEvent> ReplayWithTransfer(string result)
-    {
-        var decoder = new AmiEventDecoder(["MIXMONITOR_FILENAME", "QUEUESTATUS"]);
-        var events = TraceReplay.Events("ami-06-queue-call-answered.txt", decoder).ToList();
-        var buffer = new ReadOnlySequence<byte>(Encoding.UTF8.GetBytes(BlindTransfer(result)));
-        var frame = new AmiFrame();
-        Assert.That(new AmiFrameReader().TryReadFrame(ref buffer, frame), Is.Not.EqualTo(AmiReadResult.NeedMoreData));
-        var transfer = decoder.Decode(frame);
-        Assert.That(transfer, Is.InstanceOf<BlindTransferEvent>(), "the decoder reads the documented BlindTransfer fields");
-        events.Insert(events.FindIndex(e => e is HangupEvent), transfer!);
-
-        var tracker = new CallTracker("pbx1", ["PJSIP/trunk"], "**", new ManualTimeProvider());
-        var output = new List<IContactCenterEvent>();
-        foreach (var e in events)
-        {
-            tracker.Apply(e, output);
-        }
-        return output;
-    }
+    private static List<IContactCenterEvent> ReplayWithTransfer(string result) =>
+        TrackerReplay.Run("ami-06-queue-call-answered.txt", BlindTransfer(result), e => e is HangupEvent);
 
     [Test]
     public void A_blind_transfer_by_the_agent_is_one_CallTransferred_on_the_same_call()

@@ -45,7 +45,7 @@ public sealed class QueueBehaviourTests
 
         Assert.That(stillRinging, Is.EqualTo(new[] { "6001" }));
         Assert.That(rna.Get("Interface"), Is.EqualTo("PJSIP/6001"));
-        Assert.That(rna.Get("RingTime"), Is.EqualTo("15"));
+        Assert.That(rna.Get("RingTime"), Is.EqualTo("15000"), "milliseconds, as app_queue reports it");
         Assert.That(ami.Frames.Single(f => f.EventNameString == "DialEnd").Get("DialStatus"), Is.EqualTo("NOANSWER"));
         Assert.That(ami.Frames.Single(f => f.EventNameString == "Hangup").Get("Cause"), Is.EqualTo("0"));
         Assert.That(duringRetry, Is.Empty, "nobody rings during the 3 s retry");
