@@ -1,6 +1,6 @@
 namespace ContactCenter.Contracts.Agents;
 
-/// <summary>The agent left every queue (Asterisk confirmed); <see cref="Reason"/> says why (e.g. <c>moved to PJSIP/6002</c>).</summary>
+/// <summary>The agent left every queue (Asterisk confirmed); <see cref="Reason"/> says why (e.g. <c>removed from every queue</c>).</summary>
 public sealed record AgentLoggedOut(
     Guid EventId,
     string Server,

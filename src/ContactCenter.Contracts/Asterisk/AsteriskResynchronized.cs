@@ -9,7 +9,7 @@ namespace ContactCenter.Contracts.Asterisk;
 /// <param name="CallsLearned">Linkedids of calls found up that the connector had not seen start.</param>
 /// <param name="MembersAdded">Members present in Asterisk the connector did not know (<c>queue/interface</c>).</param>
 /// <param name="MembersRemoved">Members the connector knew that Asterisk no longer has.</param>
-/// <param name="MembersChanged">Members whose pause state or reason differed.</param>
+/// <param name="MembersChanged">Members whose pause state, pause reason or penalty differed.</param>
 public sealed record AsteriskResynchronized(
     Guid EventId,
     string Server,
