@@ -73,6 +73,9 @@ public static class ConnectorModule
             configurator.ReceiveEndpoint(ConnectorQueue.NameFor(server.Name), endpoint =>
             {
                 endpoint.ConcurrentMessageLimit = 64;
+                // Commands arrive only by Send to this queue: not bound to the command types' exchanges, so a
+                // command published by mistake is not executed by the owner and refused by every other connector.
+                endpoint.ConfigureConsumeTopology = false;
                 // Commands for one phone run in the order they were sent (an add, then the remove that undoes
                 // it); different phones and channels run in parallel.
                 var partitioner = endpoint.CreatePartitioner(32);

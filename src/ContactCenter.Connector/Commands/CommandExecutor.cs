@@ -117,8 +117,20 @@ internal sealed partial class CommandExecutor
     private async Task PublishUnledgeredAsync(IAsteriskCommand command, string name, CommandResult result, CancellationToken ct)
     {
         Log.Completed(_logger, name, command.CommandId, command.Server, result.Outcome, result.Detail);
-        await _outbox.AppendAsync([(new CommandCompleted(Guid.NewGuid(), command.Server, _time.GetUtcNow(), command.CommandId, name, command.RequestedBy,
+        await _outbox.AppendAsync([(new CommandCompleted(RejectionId(command.CommandId), command.Server, _time.GetUtcNow(), command.CommandId, name, command.RequestedBy,
             result.Succeeded, result.Outcome, result.Detail, result.Uniqueid), 0L)], ct);
+    }
+
+    /// <summary>
+    /// Nothing is ledgered for a command this connector does not own, so a redelivery answers again: the same
+    /// event id each time lets the receiver's deduplication see one answer.
+    /// </summary>
+    internal static Guid RejectionId(Guid commandId)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        commandId.TryWriteBytes(bytes);
+        var hash = System.Security.Cryptography.SHA256.HashData(bytes);
+        return new Guid(hash.AsSpan(0, 16));
     }
 
     private static partial class Log

@@ -211,6 +211,20 @@ public sealed class ConnectorScenarioTests
     }
 
     [Test]
+    public async Task A_published_command_reaches_no_connector_only_a_sent_one_does()
+    {
+        var published = new AddQueueMember(Guid.NewGuid(), SimulatedPbx.Server, "test", "support", "PJSIP/6001", "210", null, 0, false, null);
+        var sent = new AddQueueMember(Guid.NewGuid(), SimulatedPbx.Server, "test", "support", "PJSIP/6002", "211", null, 0, false, null);
+
+        await _host.Services.GetRequiredService<MassTransit.IPublishEndpoint>().Publish(published);
+        await _host.SendAsync(sent);
+        await _host.Events.WaitUntilAsync(e => e.OfType<CommandCompleted>().Any(c => c.CommandId == sent.CommandId), Wait, "the sent command's result");
+
+        Assert.That(_host.Events.Of<CommandCompleted>().Where(c => c.CommandId == published.CommandId), Is.Empty);
+        Assert.That(_sim.QueueMembers("support").Select(m => m.Interface), Is.EqualTo(new[] { "PJSIP/6002" }));
+    }
+
+    [Test]
     public async Task An_Asterisk_restart_mid_call_ends_the_call_lost_during_disconnect_and_resynchronises()
     {
         await AddMemberAsync("support", "PJSIP/6001", "210");
