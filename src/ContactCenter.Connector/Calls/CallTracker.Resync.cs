@@ -23,9 +23,12 @@ internal sealed partial class CallTracker
         {
             foreach (var gone in call.Channels.Where(u => !alive.Contains(u)).ToList())
             {
-                // A hang-up the connector did not see.
+                // A hang-up the connector did not see: its recording stopped with it.
                 call.Channels.Remove(gone);
-                _channels.Remove(gone);
+                if (_channels.Remove(gone, out var channel))
+                {
+                    StopRecording(call, channel, now, output);
+                }
             }
             if (call.Channels.Count == 0)
             {

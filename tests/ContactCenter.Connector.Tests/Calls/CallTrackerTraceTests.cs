@@ -126,7 +126,7 @@ public sealed class CallTrackerTraceTests
     }
 
     [Test]
-    public void A_call_whose_channels_are_gone_after_a_reconnect_ends_lost_during_disconnect_once()
+    public void A_call_whose_channels_are_gone_after_a_reconnect_stops_its_recording_and_ends_lost_during_disconnect_once()
     {
         var events = TraceReplay.Events("ami-06-queue-call-answered.txt");
         var tracker = new CallTracker("pbx1", ["PJSIP/trunk"], "**", new ManualTimeProvider());
@@ -142,6 +142,8 @@ public sealed class CallTrackerTraceTests
         var again = tracker.Reconcile([], snapshotSequence: 10_001, []);
 
         Assert.That(ended, Is.EqualTo(new[] { "1795289065.4" }));
+        Assert.That(output.Select(e => e.GetType().Name), Is.EqualTo(new[] { "RecordingStopped", "CallEnded" }));
+        Assert.That(output.OfType<RecordingStopped>().Single().FileName, Is.EqualTo("/var/spool/asterisk/monitor/1795289065.4.wav"));
         var end = output.OfType<CallEnded>().Single();
         Assert.That((end.Reason, end.HungUpBy, end.Answered), Is.EqualTo((CallEndReason.LostDuringDisconnect, HangupParty.Unknown, true)));
         Assert.That(output.OfType<CallMissed>(), Is.Empty);
