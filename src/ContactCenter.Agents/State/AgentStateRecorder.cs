@@ -44,6 +44,8 @@ internal sealed class AgentStateRecorder(SqlOutbox outbox)
         VALUES (@Id, @AgentNumber, @State, @PauseCode, @Now, NULL, @Source, @Reason)
         """;
 
+    private const string ForgetCall = "UPDATE agent_status SET linkedid = NULL WHERE agent_number = @AgentNumber";
+
     private const string UpdateState = """
         UPDATE agent_status SET state = @State, state_since = @Now, pause_code = @PauseCode,
                wrapup_until = CASE WHEN @State = 'wrap-up' THEN wrapup_until ELSE NULL END
@@ -118,7 +120,13 @@ internal sealed class AgentStateRecorder(SqlOutbox outbox)
         await connection.ExecuteAsync(new CommandDefinition(InsertHistory, change, tx, cancellationToken: ct));
         await connection.ExecuteAsync(new CommandDefinition(UpdateState, change, tx, cancellationToken: ct));
         var server = members.Server ?? status.Server ?? string.Empty;
-        var linkedid = state is AgentState.Ringing or AgentState.OnCall or AgentState.WrapUp ? status.Linkedid : null;
+        // The call of the state: the one CallAnswered named, for on-call and its wrap-up. Anything else ends it
+        // (ringing is a new offer, not yet known by its call here), so the next call never shows the last one.
+        var linkedid = state is AgentState.OnCall or AgentState.WrapUp ? status.Linkedid : null;
+        if (linkedid is null && status.Linkedid is not null)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(ForgetCall, new { AgentNumber = agentNumber }, tx, cancellationToken: ct));
+        }
         var changed = new AgentStateChanged(Guid.NewGuid(), server, new DateTimeOffset(now, TimeSpan.Zero), agentNumber, state, status.State,
             members.Interface ?? status.Interface, pauseCode, linkedid, source);
         await outbox.AppendAsync(tx, [(changed, OutboxSerializer.LaneOf(changed), null)], ct);

@@ -63,8 +63,16 @@ public sealed class AgentStateTests
         Assert.That(await SettledStateAsync("210", AgentState.WrapUp), Is.EqualTo(AgentState.WrapUp), "support has 1 s of wrap-up in the test directory");
         Assert.That(await SettledStateAsync("210", AgentState.Available), Is.EqualTo(AgentState.Available));
 
-        var states = _system.Events.Of<AgentStateChanged>().Where(s => s.AgentNumber == "210").Select(s => s.State).ToList();
-        Assert.That(states, Is.SupersetOf(new[] { AgentState.Ringing, AgentState.OnCall, AgentState.WrapUp }));
+        var changes = _system.Events.Of<AgentStateChanged>().Where(s => s.AgentNumber == "210").ToList();
+        Assert.That(changes.Select(s => s.State), Is.SupersetOf(new[] { AgentState.Ringing, AgentState.OnCall, AgentState.WrapUp }));
+        Assert.That(changes.Single(s => s.State == AgentState.WrapUp).Linkedid, Is.EqualTo(call.Linkedid), "wrap-up names the call it follows");
+        Assert.That(changes.Where(s => s.State is AgentState.Ringing or AgentState.Available).Select(s => s.Linkedid), Is.All.Null);
+
+        // The next call rings: it does not name the previous one.
+        _system.Sim.Customer("+5491145550001").Call("7000");
+        await phone.WaitUntilRingingAsync(CancellationToken.None);
+        await _system.Events.WaitUntilAsync(e => e.OfType<AgentStateChanged>().Count(s => s.AgentNumber == "210" && s.State == AgentState.Ringing) == 2, Wait, "the second ringing");
+        Assert.That(_system.Events.Of<AgentStateChanged>().Last(s => s.AgentNumber == "210" && s.State == AgentState.Ringing).Linkedid, Is.Null);
         var calls = await _system.QueryAsync<long>("SELECT COUNT(*) FROM agent_call WHERE agent_number = '210' AND linkedid = @L", new { L = call.Linkedid });
         Assert.That(calls, Is.EqualTo(1), "the answered call counts for the agent's statistics");
     }
