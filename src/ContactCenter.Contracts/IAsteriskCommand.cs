@@ -12,6 +12,6 @@ public interface IAsteriskCommand
 
     string Server { get; }
 
-    /// <summary>Who asked, for the audit trail: <c>phone:6001</c>, <c>web:agent/210</c>, <c>supervisor:key-name</c>, <c>reconcile</c>.</summary>
+    /// <summary>Who asked, for the audit trail: <c>phone:PJSIP/6001</c>, <c>web:{API key name}</c>, <c>undo:{operation id}</c>, <c>reconcile</c>.</summary>
     string RequestedBy { get; }
 }
