@@ -19,6 +19,7 @@ public sealed partial class Database
     private readonly string _connectionString;
     private readonly TransientRetry _retry;
     private readonly ILogger _logger;
+    private readonly SemaphoreSlim _sqliteWriter = new(1, 1);
     private int _walChecked;
 
     public Database(IOptions<DatabaseOptions> options, ILogger<Database> logger, TimeProvider time)
@@ -87,18 +88,35 @@ public sealed partial class Database
     /// Runs <paramref name="work"/> in a transaction that is committed when it returns and rolled back
     /// when it throws; the whole unit is retried on a transient failure. SQLite transactions start with
     /// <c>BEGIN IMMEDIATE</c> (the write lock is taken up front, so two writers queue on the busy timeout
-    /// instead of deadlocking on a read-to-write upgrade).
+    /// instead of deadlocking on a read-to-write upgrade), and the transactions of this process queue in the
+    /// process first: SQLite has one writer anyway, and its busy handler polls with sleeps growing to 100 ms,
+    /// so dozens of consumers contending there committed a few hundred transactions a second at most, in no
+    /// order, and some gave up. Queued here, each starts the moment the previous one commits. Do not nest
+    /// transactions (the queue is not re-entrant); writers in other processes still meet the busy timeout.
     /// </summary>
     public Task<T> InTransactionAsync<T>(Func<DbConnection, DbTransaction, CancellationToken, Task<T>> work, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(work);
         return _retry.ExecuteAsync(async token =>
         {
-            await using var connection = await OpenAsync(token);
-            await using var transaction = await BeginAsync(connection, token);
-            var result = await work(connection, transaction, token);
-            await transaction.CommitAsync(token);
-            return result;
+            // Per attempt, so a retry's backoff does not hold up the other writers.
+            var writer = Dialect.Provider == DatabaseProvider.Sqlite ? _sqliteWriter : null;
+            if (writer is not null)
+            {
+                await writer.WaitAsync(token);
+            }
+            try
+            {
+                await using var connection = await OpenAsync(token);
+                await using var transaction = await BeginAsync(connection, token);
+                var result = await work(connection, transaction, token);
+                await transaction.CommitAsync(token);
+                return result;
+            }
+            finally
+            {
+                writer?.Release();
+            }
         }, ct);
     }
 

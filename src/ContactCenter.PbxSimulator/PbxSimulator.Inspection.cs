@@ -25,7 +25,10 @@ public sealed partial class PbxSimulator
 
     /// <summary>Every playback since start, oldest first (they survive the channel).</summary>
     public IReadOnlyList<PlaybackInfo> PlaybackHistory => Engine.Gate.Run(() =>
-        (IReadOnlyList<PlaybackInfo>)Engine.Playbacks.Select(p => new PlaybackInfo(p.Id, p.ChannelId, p.ChannelName, p.MediaUri, p.State, p.Started, p.Finished, p.FromAri)).ToArray());
+        (IReadOnlyList<PlaybackInfo>)Engine.Playbacks.Select(p => new PlaybackInfo(p.Id, p.ChannelId, p.ChannelName, p.MediaUri, p.State, p.Started, p.Finished, p.FromAri)
+        {
+            SinceStasisStart = p.SinceStasisStart,
+        }).ToArray());
 
     /// <summary>Playbacks on one channel (by id or name), oldest first.</summary>
     public IReadOnlyList<PlaybackInfo> Playbacks(string channelIdOrName) =>

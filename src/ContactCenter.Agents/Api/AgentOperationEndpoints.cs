@@ -111,7 +111,6 @@ internal static class AgentOperationEndpoints
         {
             return Refusal(start);
         }
-        context.Outbox.Committed();
 
         // Wait for Asterisk's confirmation, briefly: the portal shows the result, or polls if it takes longer.
         var deadline = context.Time.GetUtcNow() + context.Options.ApiWait;
@@ -156,5 +155,4 @@ internal static class AgentOperationEndpoints
 }
 
 /// <summary>What the operation endpoints need, in one injectable piece.</summary>
-internal sealed record OperationContext(OperationPlanner Planner, AgentStatusQuery StatusQuery, Database Database, Messaging.Outbox.SqlOutbox Outbox,
-    AgentsOptions Options, TimeProvider Time);
+internal sealed record OperationContext(OperationPlanner Planner, AgentStatusQuery StatusQuery, Database Database, AgentsOptions Options, TimeProvider Time);

@@ -19,6 +19,9 @@ internal sealed class OperationMessages(SqlOutbox outbox)
         VALUES (@CommandId, @OperationId, @AgentNumber, @Server, @Queue, @Interface, @Action, @PreviousPauseCode, @Status, @Detail)
         """;
 
+    /// <summary>Wakes the outbox publisher after a commit that appended messages.</summary>
+    public void Committed() => outbox.Committed();
+
     /// <summary>Records a step and queues its command for the connector.</summary>
     public async Task SendStepAsync(DbTransaction tx, OperationStep step, string requestedBy, string? pauseCode, int penalty, CancellationToken ct)
     {

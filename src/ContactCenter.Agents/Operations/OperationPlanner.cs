@@ -44,7 +44,26 @@ internal sealed class OperationPlanner(Database database, OperationMessages mess
         FROM agent_operation_step WHERE server = @Server AND interface = @Interface AND agent_number <> @AgentNumber AND action = 'add' AND status = 'pending'
         """;
 
-    public Task<OperationStart> StartAsync(OperationRequest request, CancellationToken ct) =>
+    /// <summary>
+    /// Starts (or refuses) the operation and wakes the outbox publisher: its commands and events were committed
+    /// to the outbox, and left to the publisher's idle poll they would wait up to a quarter of a second.
+    /// </summary>
+    public async Task<OperationStart> StartAsync(OperationRequest request, CancellationToken ct)
+    {
+        var start = await PlanAsync(request, ct);
+        messages.Committed();
+        return start;
+    }
+
+    /// <summary>Refuses a request that could not even be read (a malformed feature code), and wakes the outbox publisher.</summary>
+    public async Task<OperationStart> RefuseAsync(OperationRequest request, string reason, string detail, CancellationToken ct)
+    {
+        var start = await RecordRefusalAsync(request, reason, detail, ct);
+        messages.Committed();
+        return start;
+    }
+
+    private Task<OperationStart> PlanAsync(OperationRequest request, CancellationToken ct) =>
         database.InTransactionAsync(async (connection, tx, token) =>
         {
             var existing = await connection.QuerySingleOrDefaultAsync<ExistingOperation>(new CommandDefinition(SelectOperation, new { request.Id }, tx, cancellationToken: token));
@@ -81,8 +100,7 @@ internal sealed class OperationPlanner(Database database, OperationMessages mess
             return new OperationStart(request.Id, status.Status, null, status.Detail ?? string.Empty, agent);
         }, ct);
 
-    /// <summary>Refuses a request that could not even be read (a malformed feature code).</summary>
-    public Task<OperationStart> RefuseAsync(OperationRequest request, string reason, string detail, CancellationToken ct) =>
+    private Task<OperationStart> RecordRefusalAsync(OperationRequest request, string reason, string detail, CancellationToken ct) =>
         database.InTransactionAsync(async (connection, tx, token) =>
         {
             var existing = await connection.QuerySingleOrDefaultAsync<ExistingOperation>(new CommandDefinition(SelectOperation, new { request.Id }, tx, cancellationToken: token));

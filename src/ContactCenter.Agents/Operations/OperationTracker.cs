@@ -66,6 +66,10 @@ internal sealed class OperationTracker(OperationMessages messages, AgentsOptions
     /// </summary>
     public async Task<Guid?> OnCommandCompletedAsync(DbTransaction tx, CommandCompleted completed, CancellationToken ct)
     {
+        if (!CanChangeAStep(completed))
+        {
+            return null;
+        }
         var step = await tx.Connection!.QuerySingleOrDefaultAsync<OperationStep>(new CommandDefinition(SelectStep, new { completed.CommandId }, tx, cancellationToken: ct));
         if (step is null || step.Status != OperationStatus.Pending)
         {
@@ -76,12 +80,12 @@ internal sealed class OperationTracker(OperationMessages messages, AgentsOptions
             var detail = $"{completed.Outcome}: {completed.Detail}";
             return await SetAsync(tx, step.CommandId, OperationStatus.Failed, detail, ct) ? step.OperationId : null;
         }
-        if (completed.Outcome is CommandOutcome.AlreadyMember or CommandOutcome.NotMember)
-        {
-            return await SetAsync(tx, step.CommandId, OperationStatus.Confirmed, completed.Outcome, ct) ? step.OperationId : null;
-        }
-        return null;
+        return await SetAsync(tx, step.CommandId, OperationStatus.Confirmed, completed.Outcome, ct) ? step.OperationId : null;
     }
+
+    /// <summary>Whether a command result can change a step: a failure, or a success with nothing to do; not a plain success.</summary>
+    public static bool CanChangeAStep(CommandCompleted completed) =>
+        !completed.Succeeded || completed.Outcome is CommandOutcome.AlreadyMember or CommandOutcome.NotMember;
 
     /// <summary>Completes the operation if every step is confirmed (success) or one failed (undone).</summary>
     public async Task TryCompleteAsync(DbTransaction tx, Guid operationId, DateTime now, CancellationToken ct)

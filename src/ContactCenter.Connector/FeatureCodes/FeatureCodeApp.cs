@@ -45,12 +45,15 @@ internal sealed partial class FeatureCodeApp
     {
         var channel = e.Channel;
         var now = _time.GetUtcNow();
-        var held = new HeldChannel(channel.Id, channel.Name, DeviceOf(channel.Name), channel.Dialplan.Exten, Guid.NewGuid(), now + _answerTimeout);
+        var held = new HeldChannel(channel.Id, channel.Name, DeviceOf(channel.Name), channel.Dialplan.Exten, Guid.NewGuid(), now + _answerTimeout)
+        {
+            Stopping = ct,
+        };
         if (!_held.TryAdd(channel.Id, held))
         {
             return;
         }
-        held.Work = HoldAsync(held, channel.Caller.Number, now, ct);
+        held.AddWork(HoldAsync(held, channel.Caller.Number, now, ct));
     }
 
     public void OnStasisEnd(StasisEnd e)
@@ -91,7 +94,13 @@ internal sealed partial class FeatureCodeApp
         return (forgotten, present.Where(id => !_held.ContainsKey(id)).ToList());
     }
 
-    /// <summary>Plays the answer to a held channel and hangs it up (or keeps it, for AnswerAndPlay).</summary>
+    /// <summary>
+    /// Plays the answer to a held channel and hangs it up (PlayAndHangUp), or keeps it (AnswerAndPlay).
+    /// AnswerAndPlay completes when the prompt has been heard: its sender acts next. PlayAndHangUp ends the call, so it
+    /// completes as soon as the prompt started; hearing it out and hanging up run on the channel's own task. Awaiting a
+    /// two-second prompt here held the command's partition and concurrency slot of the connector queue that long, so
+    /// when many phones dialled at once other phones' queue commands and prompts waited behind it and missed the deadline.
+    /// </summary>
     public async Task<(bool Succeeded, string Outcome, string Detail)> AnswerAsync(string channelId, IReadOnlyList<string> media, bool hangUp, CancellationToken ct)
     {
         if (!_held.TryGetValue(channelId, out var held))
@@ -105,16 +114,21 @@ internal sealed partial class FeatureCodeApp
         await held.Answered.CancelAsync();
         try
         {
-            var played = await PlayAllAsync(held, media, ct);
-            if (!played)
+            if (!hangUp)
             {
-                return (false, CommandOutcome.ChannelGone, "the caller hung up during the prompt");
+                return await PlayAllAsync(held, media, ct)
+                    ? (true, CommandOutcome.Done, string.Empty)
+                    : (false, CommandOutcome.ChannelGone, "the caller hung up during the prompt");
             }
-            if (hangUp)
+            if (media.Count == 0)
             {
                 await _ari.HangupAsync(channelId, 16, ct);
+                return (true, CommandOutcome.Done, string.Empty);
             }
-            return (true, CommandOutcome.Done, string.Empty);
+            var (playbackId, finished) = held.NextPlayback();
+            await _ari.PlayAsync(held.ChannelId, media[0], playbackId, null, ct);
+            held.AddWork(FinishPromptAsync(held, finished, media.Skip(1).ToList()));
+            return (true, CommandOutcome.Done, "prompt playing; the channel is hung up when it ends");
         }
         catch (AriHttpException ex) when (ex.IsNotFound)
         {
@@ -167,6 +181,35 @@ internal sealed partial class FeatureCodeApp
         }
     }
 
+    /// <summary>The rest of a PlayAndHangUp, on the channel's own task: the first prompt ends, the others play, then the hang-up.</summary>
+    private async Task FinishPromptAsync(HeldChannel held, Task firstFinished, IReadOnlyList<string> rest)
+    {
+        var ct = held.Stopping;
+        try
+        {
+            if (await PlayedAsync(held, firstFinished, ct) && await PlayAllAsync(held, rest, ct))
+            {
+                await _ari.HangupAsync(held.ChannelId, 16, ct);
+            }
+        }
+        catch (AriHttpException ex) when (ex.IsNotFound)
+        {
+            // The caller hung up during the prompt: nothing left to do.
+        }
+        catch (AriException ex)
+        {
+            Log.FeatureCodeFailed(_logger, _server, held.ChannelId, ex.Message, ex);
+        }
+        catch (TimeoutException ex)
+        {
+            Log.FeatureCodeFailed(_logger, _server, held.ChannelId, "no PlaybackFinished within 2 minutes", ex);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+    }
+
     /// <summary>Plays each media in turn; false when the caller hung up first.</summary>
     private async Task<bool> PlayAllAsync(HeldChannel held, IReadOnlyList<string> media, CancellationToken ct)
     {
@@ -174,14 +217,17 @@ internal sealed partial class FeatureCodeApp
         {
             var (playbackId, finished) = held.NextPlayback();
             await _ari.PlayAsync(held.ChannelId, uri, playbackId, null, ct);
-            var done = await Task.WhenAny(finished, held.Gone.Task).WaitAsync(TimeSpan.FromMinutes(2), _time, ct);
-            if (done == held.Gone.Task)
+            if (!await PlayedAsync(held, finished, ct))
             {
                 return false;
             }
         }
         return !held.Gone.Task.IsCompleted;
     }
+
+    /// <summary>Waits for a playback to finish; false when the caller hung up first.</summary>
+    private async Task<bool> PlayedAsync(HeldChannel held, Task finished, CancellationToken ct) =>
+        await Task.WhenAny(finished, held.Gone.Task).WaitAsync(TimeSpan.FromMinutes(2), _time, ct) != held.Gone.Task;
 
     private static string DeviceOf(string channelName)
     {

@@ -9,6 +9,8 @@ namespace ContactCenter.Connector.FeatureCodes;
 internal sealed class HeldChannel
 {
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _playbacks = new(StringComparer.Ordinal);
+    private readonly Lock _workLock = new();
+    private Task _work = Task.CompletedTask;
     private int _claimed;
     private int _playbackCount;
 
@@ -41,8 +43,29 @@ internal sealed class HeldChannel
     /// <summary>Cancelled when the answer arrived, so the deadline stops waiting.</summary>
     public CancellationTokenSource Answered { get; } = new();
 
-    /// <summary>The work started for this channel (answer, deadline), awaited on shutdown.</summary>
-    public Task Work { get; set; } = Task.CompletedTask;
+    /// <summary>The connector's stopping token: work on the channel's own task ends with it.</summary>
+    public CancellationToken Stopping { get; init; }
+
+    /// <summary>The work started for this channel (answer, deadline, the end of a prompt), awaited on shutdown.</summary>
+    public Task Work
+    {
+        get
+        {
+            lock (_workLock)
+            {
+                return _work;
+            }
+        }
+    }
+
+    /// <summary>Adds work that runs on the channel's own task (the event pump and the command consumers both start some).</summary>
+    public void AddWork(Task work)
+    {
+        lock (_workLock)
+        {
+            _work = Task.WhenAll(_work, work);
+        }
+    }
 
     /// <summary>True for the first caller only: the command or the deadline.</summary>
     public bool TryClaim() => Interlocked.Exchange(ref _claimed, 1) == 0;

@@ -13,8 +13,12 @@ public sealed class LatencyHistogram
     private const double Growth = 1.04;
     private readonly long[] _counts = new long[Buckets];
     private long _total;
+    private long _maxTicks;
 
     public long Count => Interlocked.Read(ref _total);
+
+    /// <summary>The largest latency recorded (exact, not bucketed), or zero when nothing was recorded.</summary>
+    public TimeSpan Max => TimeSpan.FromTicks(Interlocked.Read(ref _maxTicks));
 
     /// <summary>Records the time elapsed since a <see cref="Stopwatch.GetTimestamp"/> value.</summary>
     public void RecordSince(long stopwatchTimestamp)
@@ -23,10 +27,21 @@ public sealed class LatencyHistogram
         {
             return;
         }
-        var micros = Stopwatch.GetElapsedTime(stopwatchTimestamp).TotalMicroseconds;
+        var elapsed = Stopwatch.GetElapsedTime(stopwatchTimestamp);
+        var micros = elapsed.TotalMicroseconds;
         var bucket = micros <= 1 ? 0 : Math.Min(Buckets - 1, (int)(Math.Log(micros) / Math.Log(Growth)));
         Interlocked.Increment(ref _counts[bucket]);
         Interlocked.Increment(ref _total);
+        var max = Interlocked.Read(ref _maxTicks);
+        while (elapsed.Ticks > max)
+        {
+            var seen = Interlocked.CompareExchange(ref _maxTicks, elapsed.Ticks, max);
+            if (seen == max)
+            {
+                break;
+            }
+            max = seen;
+        }
     }
 
     /// <summary>The latency at percentile <paramref name="p"/> (0–100), or zero when nothing was recorded.</summary>
@@ -57,5 +72,6 @@ public sealed class LatencyHistogram
             Interlocked.Exchange(ref _counts[i], 0);
         }
         Interlocked.Exchange(ref _total, 0);
+        Interlocked.Exchange(ref _maxTicks, 0);
     }
 }

@@ -87,8 +87,9 @@ public sealed partial class SqlOutbox : IOutboxStore
         }
         foreach (var chunk in sequences.Chunk(500))
         {
-            await _database.WithConnectionAsync((connection, token) =>
-                connection.ExecuteAsync(new CommandDefinition(Delete, new { Seqs = chunk }, cancellationToken: token)), ct);
+            // A write: in a transaction, so it queues with the process's other writers instead of in SQLite's busy handler.
+            await _database.InTransactionAsync((connection, tx, token) =>
+                connection.ExecuteAsync(new CommandDefinition(Delete, new { Seqs = chunk }, tx, cancellationToken: token)), ct);
         }
         Interlocked.Add(ref _depth, -sequences.Count);
     }
@@ -100,15 +101,16 @@ public sealed partial class SqlOutbox : IOutboxStore
     {
         var now = _time.GetUtcNow().UtcDateTime;
         var args = new { Owner = _owner, Expires = now + LeaseLength, Now = now };
-        var held = await _database.WithConnectionAsync(async (connection, token) =>
+        // A write: in a transaction, so it queues with the process's other writers instead of in SQLite's busy handler.
+        var held = await _database.InTransactionAsync(async (connection, tx, token) =>
         {
-            if (await connection.ExecuteAsync(new CommandDefinition(RenewLease, args, cancellationToken: token)) == 1)
+            if (await connection.ExecuteAsync(new CommandDefinition(RenewLease, args, tx, cancellationToken: token)) == 1)
             {
                 return true;
             }
             try
             {
-                return await connection.ExecuteAsync(new CommandDefinition(TakeFreeLease, args, cancellationToken: token)) == 1;
+                return await connection.ExecuteAsync(new CommandDefinition(TakeFreeLease, args, tx, cancellationToken: token)) == 1;
             }
             catch (DbException e) when (_database.Dialect.IsUniqueViolation(e))
             {

@@ -29,7 +29,8 @@ internal sealed partial class AriOperations(PbxEngine engine)
         return AriResult.NoContent;
     });
 
-    public AriResult Play(string id, string? playbackId, string? media, string? lang) => InStasis(id, (ch, session) =>
+    /// <param name="receivedAt">When the request arrived (<see cref="System.Diagnostics.Stopwatch"/> timestamp).</param>
+    public AriResult Play(string id, string? playbackId, string? media, string? lang, long receivedAt) => InStasis(id, (ch, session) =>
     {
         if (string.IsNullOrEmpty(media))
         {
@@ -41,6 +42,7 @@ internal sealed partial class AriOperations(PbxEngine engine)
             return AriResult.Conflict("Playback with the same id already exists");
         }
         var record = engine.StartAriPlayback(ch, session.App, media, pbId, lang ?? ch.Language);
+        record.SinceStasisStart = System.Diagnostics.Stopwatch.GetElapsedTime(session.StartSentAt, receivedAt);
         // The answer shows the playback as queued; the PlaybackStarted event already said playing.
         var body = AriModelMapper.Playback(record) with { State = "queued" };
         return new AriResult(201, body, Location: "/ari/playbacks/" + Uri.EscapeDataString(pbId));

@@ -6,7 +6,8 @@ namespace ContactCenter.PbxSimulator.Ari;
 internal sealed partial class AriServer
 {
     /// <summary>The resources the product's ARI client uses (and a few neighbours), by method and path.</summary>
-    private async Task<AriResult> RouteAsync(HttpContext http, string[] s)
+    /// <param name="receivedAt">When the request arrived (<see cref="System.Diagnostics.Stopwatch"/> timestamp), recorded on playbacks.</param>
+    private async Task<AriResult> RouteAsync(HttpContext http, string[] s, long receivedAt)
     {
         var q = http.Request.Query;
         string? Q(string name) => q.TryGetValue(name, out var v) ? v.ToString() : null;
@@ -22,8 +23,8 @@ internal sealed partial class AriServer
             ("GET", ["channels", var id]) => _ops.GetChannel(id),
             ("DELETE", ["channels", var id]) => _ops.Hangup(id, Q("reason_code"), Q("reason")),
             ("POST", ["channels", var id, "answer"]) => _ops.Answer(id),
-            ("POST", ["channels", var id, "play"]) => _ops.Play(id, Q("playbackId"), Q("media"), Q("lang")),
-            ("POST", ["channels", var id, "play", var playbackId]) => _ops.Play(id, playbackId, Q("media"), Q("lang")),
+            ("POST", ["channels", var id, "play"]) => _ops.Play(id, Q("playbackId"), Q("media"), Q("lang"), receivedAt),
+            ("POST", ["channels", var id, "play", var playbackId]) => _ops.Play(id, playbackId, Q("media"), Q("lang"), receivedAt),
             ("POST", ["channels", var id, "continue"]) => _ops.Continue(id, Q("context"), Q("extension"), Q("priority"), Q("label")),
             ("GET", ["channels", var id, "variable"]) => _ops.GetVariable(id, Q("variable")),
             ("POST", ["channels", var id, "variable"]) => _ops.SetVariable(id, Q("variable"), Q("value")),

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net;
 using System.Text;
 using ContactCenter.PbxSimulator.Engine;
@@ -70,6 +71,7 @@ internal sealed partial class AriServer : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext http)
     {
+        var receivedAt = Stopwatch.GetTimestamp();
         Interlocked.Increment(ref _inFlight);
         try
         {
@@ -97,7 +99,7 @@ internal sealed partial class AriServer : IAsyncDisposable
                 return;
             }
             await DelayAsync(http.RequestAborted);
-            var result = await RouteAsync(http, segments);
+            var result = await RouteAsync(http, segments, receivedAt);
             SimLog.AriRequest(_logger, http.Request.Method, path, result.Status);
             await AriResponses.WriteAsync(http, result, _serverHeader);
         }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using ContactCenter.PbxSimulator.Channels;
 using ContactCenter.PbxSimulator.Dialplan;
 
@@ -26,7 +27,7 @@ internal sealed partial class PbxEngine
 
     public void EnterStasis(SimChannel ch, string app, IReadOnlyList<string> args)
     {
-        var session = new StasisSession(this, app, args);
+        var session = new StasisSession(this, app, args) { StartSentAt = Stopwatch.GetTimestamp() };
         ch.Stasis = session;
         ch.Activity = session;
         Ari.StasisStart(app, ch, args);

@@ -33,6 +33,9 @@ internal sealed class PlaybackRecord
     /// <summary>True when ARI asked for it; false for the Playback dialplan application.</summary>
     public bool FromAri { get; init; }
 
+    /// <summary>ARI playbacks: wall-clock time from the channel's StasisStart being sent to this play request arriving.</summary>
+    public TimeSpan? SinceStasisStart { get; set; }
+
     internal SimTimer? Timer { get; set; }
 }
 

@@ -9,6 +9,12 @@ internal sealed class StasisSession(PbxEngine engine, string app, IReadOnlyList<
 
     public IReadOnlyList<string> Args { get; } = args;
 
+    /// <summary>
+    /// When StasisStart was sent (<see cref="System.Diagnostics.Stopwatch"/> timestamp, wall clock whatever the simulated
+    /// clock does), so benchmarks can measure how long the application took to act on the channel.
+    /// </summary>
+    public long StartSentAt { get; init; }
+
     public void Interrupt(SimChannel ch, bool hangup)
     {
         if (hangup)

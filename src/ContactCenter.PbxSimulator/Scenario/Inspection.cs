@@ -37,7 +37,15 @@ public sealed record PlaybackInfo(
     string State,
     DateTimeOffset Started,
     DateTimeOffset? Finished,
-    bool FromAri);
+    bool FromAri)
+{
+    /// <summary>
+    /// ARI playbacks: wall-clock time from the simulator sending the channel's StasisStart to this play request
+    /// arriving (how long the application took to answer the caller; measured on the wall clock whatever the
+    /// simulated clock does). Null for the Playback dialplan application.
+    /// </summary>
+    public TimeSpan? SinceStasisStart { get; init; }
+}
 
 /// <summary>A MixMonitor recording.</summary>
 public sealed record RecordingInfo(string ChannelId, string ChannelName, string Path, DateTimeOffset Started, DateTimeOffset? Stopped);

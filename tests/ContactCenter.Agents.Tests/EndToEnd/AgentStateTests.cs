@@ -215,6 +215,8 @@ public sealed class AgentStateTests
         Assert.That(pause.StatusCode, Is.EqualTo(HttpStatusCode.OK), await pause.Content.ReadAsStringAsync());
         var status = await (await _system.SendAsync(HttpMethod.Get, "/api/agents/210/status", AgentsSystem.Agent210Key)).Content.ReadFromJsonAsync<AgentStatusResponse>();
         Assert.That((status!.State, status.PauseCode, status.PauseName), Is.EqualTo((AgentState.Paused, "1", "Break")));
+        // The answer reads the committed state; the event goes out through the outbox a moment later.
+        await _system.Events.WaitUntilAsync(e => e.OfType<AgentPaused>().Any(), TimeSpan.FromSeconds(20), "AgentPaused");
         Assert.That(_system.Events.Of<AgentPaused>().Single().Source, Is.EqualTo(AgentStateSource.Supervisor));
         var history = await _system.QueryListAsync<string>("SELECT source FROM agent_state_history WHERE agent_number = '210' ORDER BY started_at");
         Assert.That(history, Is.EqualTo(new[] { AgentStateSource.Web, AgentStateSource.Supervisor }));

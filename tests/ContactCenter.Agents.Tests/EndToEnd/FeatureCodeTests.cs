@@ -1,4 +1,5 @@
 using ContactCenter.Contracts.Agents;
+using ContactCenter.Contracts.Commands;
 using ContactCenter.Contracts.Queues;
 using ContactCenter.PbxSimulator;
 using Microsoft.Extensions.DependencyInjection;
@@ -223,6 +224,26 @@ public sealed class FeatureCodeTests
         Assert.That(await _system.QueryAsync<long>("SELECT COUNT(*) FROM agent_membership WHERE agent_number = '210'"), Is.EqualTo(2));
         Assert.That(await _system.QueryAsync<long>("SELECT COUNT(*) FROM agent_state_history"), Is.EqualTo(historyBefore));
         Assert.That(await _system.QueryAsync<long>("SELECT COUNT(*) FROM processed_message WHERE message_id = @Id", new { Id = added.EventId }), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task A_plain_command_success_costs_no_transaction_and_a_failure_is_still_recorded()
+    {
+        var command = Guid.NewGuid();
+        CommandCompleted Result(bool succeeded, string outcome) =>
+            new(Guid.NewGuid(), AgentsSystem.Server, DateTimeOffset.UtcNow, command, "AddQueueMember", "test", succeeded, outcome, string.Empty, null);
+        var success = Result(true, CommandOutcome.Done);
+        var failure = Result(false, CommandOutcome.Failed);
+        var bus = _system.App.Services.GetRequiredService<MassTransit.IPublishEndpoint>();
+
+        // Same command, same partition of agents-state: once the failure is recorded, the success before it was handled.
+        await bus.Publish(success);
+        await bus.Publish(failure);
+        var recorded = await _system.EventuallyAsync(
+            () => _system.QueryListAsync<Guid>("SELECT message_id FROM processed_message WHERE consumer = 'CommandCompletedConsumer'"),
+            rows => rows.Count > 0);
+
+        Assert.That(recorded, Is.EqualTo(new[] { failure.EventId }));
     }
 
     [Test]

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using ContactCenter.Asterisk.Ami;
+using ContactCenter.Benchmarks.Harness;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ContactCenter.Benchmarks.Simulator;
@@ -12,24 +13,6 @@ namespace ContactCenter.Benchmarks.Simulator;
 /// </summary>
 internal static class SimulatorLoadHarness
 {
-    // A queue like the product's support queue but without wrap-up time, so the agents can take calls
-    // back to back at high rates.
-    private const string Queues = """
-        [general]
-        persistentmembers = no
-        autofill = yes
-        shared_lastcall = yes
-        [support]
-        strategy = rrmemory
-        timeout = 15
-        retry = 3
-        wrapuptime = 0
-        ringinuse = no
-        setinterfacevar = yes
-        setqueuevar = yes
-        setqueueentryvar = yes
-        """;
-
     public static async Task<int> RunAsync(string[] args)
     {
         var rate = Arg(args, "--calls-per-second", 450);
@@ -37,8 +20,7 @@ internal static class SimulatorLoadHarness
         var talk = Arg(args, "--talk-seconds", 1);
         var agents = (int)Arg(args, "--agents", Math.Min(3999, Math.Ceiling(rate * (talk * 1.5 + 0.5) * 1.5)));
         var fast = args.Contains("--fast");
-        var queues = Path.Combine(Path.GetTempPath(), $"cc-sim-load-{Environment.ProcessId}.conf");
-        await File.WriteAllTextAsync(queues, Queues);
+        var queues = await LoadQueues.WriteAsync();
         var exe = Path.Combine(AppContext.BaseDirectory, "ContactCenter.PbxSimulator.dll");
         var simArgs = string.Create(CultureInfo.InvariantCulture,
             $"\"{exe}\" --ami-port 0 --ari-port 0 --agents {agents} --calls-per-second {rate} --talk-seconds {talk} --ring-seconds 0.2 --abandon-ratio 0.05 --duration {seconds} --queues \"{queues}\"{(fast ? " --fast" : "")}");

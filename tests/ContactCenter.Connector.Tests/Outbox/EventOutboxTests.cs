@@ -1,6 +1,9 @@
 using ContactCenter.Connector.Outbox;
 using ContactCenter.Messaging.Outbox;
 using ContactCenter.Contracts;
+using ContactCenter.Contracts.Agents;
+using ContactCenter.Contracts.Asterisk;
+using ContactCenter.Contracts.Commands;
 using ContactCenter.Contracts.Calls;
 using ContactCenter.Contracts.Queues;
 
@@ -52,6 +55,22 @@ public sealed class EventOutboxTests
         Assert.That(OutboxSerializer.LaneOf(Started("1.4")), Is.EqualTo("1.4"));
         Assert.That(OutboxSerializer.LaneOf(new QueueMemberAdded(Guid.NewGuid(), "pbx1", DateTimeOffset.UtcNow, member)),
             Is.EqualTo(OutboxSerializer.LaneOf(new QueueMemberPaused(Guid.NewGuid(), "pbx1", DateTimeOffset.UtcNow, member with { Queue = "sales" }, "13"))));
+    }
+
+    [Test]
+    public void A_feature_codes_dial_and_timeout_share_the_channels_lane_and_command_results_are_not_queued_behind_the_server()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var dialed = new FeatureCodeDialed(Guid.NewGuid(), "pbx1", now, "1795289065.7", "PJSIP/6001-00000007", "PJSIP/6001", "6001", "**1210", "ari", now);
+        var timedOut = new FeatureCodeTimedOut(Guid.NewGuid(), "pbx1", now, dialed.EventId, "1795289065.7", "PJSIP/6001", "**1210");
+        var otherPhone = dialed with { EventId = Guid.NewGuid(), ChannelId = "1795289065.8" };
+        CommandCompleted Result() => new(Guid.NewGuid(), "pbx1", now, Guid.NewGuid(), "AddQueueMember", "test", true, CommandOutcome.Done, "", null);
+        var server = OutboxSerializer.LaneOf(new AsteriskConnected(Guid.NewGuid(), "pbx1", now, "ami", ""));
+
+        Assert.That(OutboxSerializer.LaneOf(timedOut), Is.EqualTo(OutboxSerializer.LaneOf(dialed)));
+        Assert.That(OutboxSerializer.LaneOf(otherPhone), Is.Not.EqualTo(OutboxSerializer.LaneOf(dialed)));
+        Assert.That(new[] { OutboxSerializer.LaneOf(dialed), OutboxSerializer.LaneOf(Result()), OutboxSerializer.LaneOf(Result()) }.Distinct().Count(), Is.EqualTo(3));
+        Assert.That(new[] { OutboxSerializer.LaneOf(dialed), OutboxSerializer.LaneOf(Result()) }, Has.None.EqualTo(server));
     }
 
     [Test]

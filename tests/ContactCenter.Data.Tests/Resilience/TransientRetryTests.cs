@@ -37,6 +37,33 @@ public sealed class TransientRetryTests
     }
 
     [Test, CancelAfter(60_000)]
+    public async Task Transactions_of_one_process_wait_their_turn_in_the_process_not_in_SQLite_where_they_would_time_out(CancellationToken ct)
+    {
+        using var db = await CreateAsync(maxAttempts: 1, ct);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var holding = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var first = db.Database.InTransactionAsync(async (c, tx, token) =>
+        {
+            await c.ExecuteAsync(new CommandDefinition(Insert, new { Id = "1 first" }, tx, cancellationToken: token));
+            holding.SetResult();
+            await release.Task.WaitAsync(token);
+        }, ct);
+        await holding.Task.WaitAsync(ct);
+
+        var second = db.Database.InTransactionAsync((c, tx, token) => c.ExecuteAsync(new CommandDefinition(Insert, new { Id = "2 second" }, tx, cancellationToken: token)), ct);
+        // Longer than the busy timeout (1 s) and Microsoft.Data.Sqlite's own busy retries (1 s): a writer waiting
+        // inside SQLite would have failed by now, and with one attempt allowed it would not be retried.
+        await Task.Delay(TimeSpan.FromSeconds(3), ct);
+        Assert.That(second.IsCompleted, Is.False, "the second transaction waits for the first");
+        release.SetResult();
+        await Task.WhenAll(first, second);
+
+        using var raw = db.OpenRaw();
+        Assert.That(raw.Query<string>("SELECT id FROM t ORDER BY id"), Is.EqualTo(new[] { "1 first", "2 second" }));
+        Assert.That(db.Logs.Entries.Where(e => e.Id.Id is 1010 or 1011), Is.Empty, "no BUSY met, nothing retried");
+    }
+
+    [Test, CancelAfter(60_000)]
     public async Task A_database_that_stays_busy_gives_up_after_the_attempts_with_a_clear_error(CancellationToken ct)
     {
         using var db = await CreateAsync(maxAttempts: 2, ct);

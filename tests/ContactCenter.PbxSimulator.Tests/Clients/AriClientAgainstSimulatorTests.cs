@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using ContactCenter.Asterisk.Ari;
 
@@ -84,6 +85,46 @@ public sealed class AriClientAgainstSimulatorTests
         Assert.That(sim.Playbacks(call.ChannelId!).Select(p => p.MediaUri), Is.EqualTo(new[] { "sound:agent-loginok" }));
         await sim.Until(() => call.IsGone, ct);
         Assert.That(call.HangupCause, Is.EqualTo(16));
+    }
+
+    [Test]
+    public async Task A_playback_records_the_wall_clock_time_from_StasisStart_to_the_play_request(CancellationToken ct)
+    {
+        await using var sim = await Sims.ProductAsync(ct);
+        using var client = new AriClient(Options(sim));
+        await using var stream = new AriEventStream(Options(sim));
+        _ = stream.RunAsync(ct);
+        await NextAsync(stream, AriStreamItemKind.Connected, ct);
+
+        var beforeDial = Stopwatch.GetTimestamp();
+        var call = sim.Phone("6001").Dial("**1210");
+        var start = await NextEventAsync<StasisStart>(stream, ct);
+        var seenStart = Stopwatch.GetTimestamp();
+        await client.AnswerAsync(start.Channel.Id, ct);
+        // Real time passes on the wall clock while the simulated clock stands still (Manual).
+        await Sims.Poll(() => Stopwatch.GetElapsedTime(seenStart) > TimeSpan.FromMilliseconds(30), ct);
+        var beforePlay = Stopwatch.GetTimestamp();
+        await client.PlayAsync(start.Channel.Id, "sound:agent-loginok", "pb-" + start.Channel.Id, "en", ct);
+        var afterPlay = Stopwatch.GetTimestamp();
+        var waited = Stopwatch.GetElapsedTime(seenStart, beforePlay);
+        var outer = Stopwatch.GetElapsedTime(beforeDial, afterPlay);
+
+        var played = sim.Playbacks(call.ChannelId!).Single();
+        Assert.That(played.SinceStasisStart, Is.Not.Null);
+        Assert.That(played.SinceStasisStart!.Value, Is.GreaterThanOrEqualTo(waited).And.LessThanOrEqualTo(outer),
+            "the simulator's interval contains the client's (event received → request sent) and lies within dial → response");
+    }
+
+    [Test]
+    public async Task A_dialplan_Playback_has_no_StasisStart_time(CancellationToken ct)
+    {
+        await using var sim = await Sims.ProductAsync(ct, o => o.Clock = SimClockMode.AutoAdvance);
+
+        var call = sim.Phone("6001").Dial("**91210");
+        await sim.Until(() => call.IsGone, ct);
+
+        var beep = sim.Playbacks(call.ChannelId!).Single();
+        Assert.That((beep.MediaUri, beep.FromAri, beep.SinceStasisStart), Is.EqualTo(("sound:beep", false, (TimeSpan?)null)));
     }
 
     [Test]
