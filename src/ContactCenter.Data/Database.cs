@@ -19,7 +19,7 @@ public sealed partial class Database
     private readonly string _connectionString;
     private readonly TransientRetry _retry;
     private readonly ILogger _logger;
-    private readonly SemaphoreSlim _sqliteWriter = new(1, 1);
+    private readonly SqliteGroupCommit? _sqliteWriter;
     private int _walChecked;
 
     public Database(IOptions<DatabaseOptions> options, ILogger<Database> logger, TimeProvider time)
@@ -36,6 +36,7 @@ public sealed partial class Database
         if (Dialect.Provider == DatabaseProvider.Sqlite)
         {
             ConnectionStrings.TryBuildSqlite(_options.ConnectionString, _options.BusyTimeout, out _connectionString, out _);
+            _sqliteWriter = new SqliteGroupCommit(OpenAsync);
         }
         else
         {
@@ -45,6 +46,9 @@ public sealed partial class Database
     }
 
     public SqlDialect Dialect { get; }
+
+    /// <summary>SQLite: transaction groups this process committed (each one fsync).</summary>
+    internal long SqliteGroupsCommitted => _sqliteWriter?.GroupsCommitted ?? 0;
 
     internal TimeSpan LockTimeout => _options.MigrationLockTimeout;
 
@@ -86,37 +90,26 @@ public sealed partial class Database
 
     /// <summary>
     /// Runs <paramref name="work"/> in a transaction that is committed when it returns and rolled back
-    /// when it throws; the whole unit is retried on a transient failure. SQLite transactions start with
-    /// <c>BEGIN IMMEDIATE</c> (the write lock is taken up front, so two writers queue on the busy timeout
-    /// instead of deadlocking on a read-to-write upgrade), and the transactions of this process queue in the
-    /// process first: SQLite has one writer anyway, and its busy handler polls with sleeps growing to 100 ms,
-    /// so dozens of consumers contending there committed a few hundred transactions a second at most, in no
-    /// order, and some gave up. Queued here, each starts the moment the previous one commits. Do not nest
-    /// transactions (the queue is not re-entrant); writers in other processes still meet the busy timeout.
+    /// when it throws; the whole unit is retried on a transient failure. On SQLite the units of this process
+    /// go through one writer that commits them in groups (<see cref="SqliteGroupCommit"/>), each unit in its
+    /// own savepoint, under <c>BEGIN IMMEDIATE</c> (the write lock taken up front, so a writer in another process
+    /// waits on the busy timeout instead of deadlocking on a read-to-write upgrade). Do not nest transactions:
+    /// a unit that starts another waits for itself.
     /// </summary>
     public Task<T> InTransactionAsync<T>(Func<DbConnection, DbTransaction, CancellationToken, Task<T>> work, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(work);
+        if (_sqliteWriter is { } writer)
+        {
+            return _retry.ExecuteAsync(token => writer.RunAsync(work, token), ct);
+        }
         return _retry.ExecuteAsync(async token =>
         {
-            // Per attempt, so a retry's backoff does not hold up the other writers.
-            var writer = Dialect.Provider == DatabaseProvider.Sqlite ? _sqliteWriter : null;
-            if (writer is not null)
-            {
-                await writer.WaitAsync(token);
-            }
-            try
-            {
-                await using var connection = await OpenAsync(token);
-                await using var transaction = await BeginAsync(connection, token);
-                var result = await work(connection, transaction, token);
-                await transaction.CommitAsync(token);
-                return result;
-            }
-            finally
-            {
-                writer?.Release();
-            }
+            await using var connection = await OpenAsync(token);
+            await using var transaction = await BeginAsync(connection, token);
+            var result = await work(connection, transaction, token);
+            await transaction.CommitAsync(token);
+            return result;
         }, ct);
     }
 
