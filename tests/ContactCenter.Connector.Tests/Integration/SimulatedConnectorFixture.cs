@@ -1,0 +1,45 @@
+using ContactCenter.Contracts.Asterisk;
+using ContactCenter.PbxSimulator;
+using Pbx = ContactCenter.PbxSimulator.PbxSimulator;
+
+namespace ContactCenter.Connector.Tests.Integration;
+
+/// <summary>
+/// Per test: a RabbitMQ virtual host, the simulator and a connector connected to it (AMI and ARI) and
+/// resynchronised; torn down after the test.
+/// </summary>
+public abstract class SimulatedConnectorFixture
+{
+    protected static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
+    private string _vhost = null!;
+    private TempDirectory _dir = null!;
+
+    private protected Pbx Sim { get; private set; } = null!;
+
+    private protected ConnectorTestHost Host { get; private set; } = null!;
+
+    /// <summary>How the simulator runs (its clock, its phones); the default options unless overridden.</summary>
+    private protected virtual void ConfigureSimulator(PbxSimulatorOptions options)
+    {
+    }
+
+    [SetUp]
+    public async Task StartConnector()
+    {
+        _vhost = RabbitMqBroker.CreateVirtualHost();
+        _dir = new TempDirectory();
+        Sim = await SimulatedPbx.StartAsync(ConfigureSimulator);
+        Host = await ConnectorTestHost.StartAsync(_vhost, _dir.File("connector.db"), settings: SimulatedPbx.Settings(Sim));
+        await Host.Events.WaitUntilAsync(e => e.OfType<AsteriskResynchronized>().Any() && e.OfType<AsteriskConnected>().Any(c => c.Interface == "ari"),
+            Wait, "the connector connected and resynchronised");
+    }
+
+    [TearDown]
+    public async Task StopConnector()
+    {
+        await Host.DisposeAsync();
+        await Sim.DisposeAsync();
+        RabbitMqBroker.DeleteVirtualHost(_vhost);
+        _dir.Dispose();
+    }
+}
