@@ -71,6 +71,9 @@ internal sealed class ConnectorTestHost : IAsyncDisposable
                 cfg.ConfigureConnectorEndpoints(context);
                 cfg.ReceiveEndpoint("test-collector", endpoint =>
                 {
+                    // One at a time, so the order the collector records is the queue's order: with a backlog
+                    // (after an outage) concurrent consumers would record it shuffled.
+                    endpoint.ConcurrentMessageLimit = 1;
                     foreach (var type in EventTypes)
                     {
                         endpoint.ConfigureConsumer(context, typeof(Collect<>).MakeGenericType(type));
