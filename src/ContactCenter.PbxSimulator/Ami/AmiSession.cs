@@ -109,7 +109,6 @@ internal sealed class AmiSession : IAsyncDisposable
         Abort("disposed");
         _server.Engine.Log.CloseReader(_cursor);
         _closing.Dispose();
-        _wake.Dispose();
         return ValueTask.CompletedTask;
     }
 
