@@ -65,4 +65,13 @@ public sealed class AgentPrompts
 
     /// <summary>Asterisk refused the queue actions.</summary>
     public List<string> Failed { get; set; } = ["sound:an-error-has-occurred"];
+
+    /// <summary>What the phone hears when an operation of that kind succeeded.</summary>
+    public IReadOnlyList<string> Succeeded(string kind) => kind switch
+    {
+        Operations.OperationKind.Login => LoggedIn,
+        Operations.OperationKind.Logout => LoggedOut,
+        Operations.OperationKind.Pause => Paused,
+        _ => Unpaused,
+    };
 }

@@ -22,11 +22,31 @@ internal sealed class OperationMessages(SqlOutbox outbox)
     /// <summary>Wakes the outbox publisher after a commit that appended messages.</summary>
     public void Committed() => outbox.Committed();
 
-    /// <summary>Records a step and queues its command for the connector.</summary>
-    public async Task SendStepAsync(DbTransaction tx, OperationStep step, string requestedBy, string? pauseCode, int penalty, CancellationToken ct)
+    /// <summary>Records a step and queues its command for the connector, with the phone's answer when the connector gives it.</summary>
+    public async Task SendStepAsync(DbTransaction tx, OperationStep step, string requestedBy, string? pauseCode, int penalty, PhoneAnswer? answer, CancellationToken ct)
     {
         await tx.Connection!.ExecuteAsync(new CommandDefinition(InsertStep, step, tx, cancellationToken: ct));
-        await SendCommandAsync(tx, step.AgentNumber, CommandFor(step, requestedBy, pauseCode, penalty), ct);
+        await SendCommandAsync(tx, step.AgentNumber, CommandFor(step, requestedBy, pauseCode, penalty, answer), ct);
+    }
+
+    /// <summary>
+    /// Whether the connector answers the held phone itself, on Asterisk's responses to the step commands (each carries
+    /// the <see cref="PhoneAnswer"/>): when there is a phone, at least one step, and every step is on the phone's
+    /// server (one connector sees them all). Otherwise the tracker answers once Asterisk's events confirmed the steps.
+    /// The planner and the tracker both decide with this, from the same steps, so the phone is answered once.
+    /// </summary>
+    public static bool ConnectorAnswers(string? channelId, string server, IEnumerable<OperationStep> steps)
+    {
+        var any = false;
+        foreach (var step in steps)
+        {
+            if (!string.Equals(step.Server, server, StringComparison.Ordinal))
+            {
+                return false;
+            }
+            any = true;
+        }
+        return any && !string.IsNullOrEmpty(channelId);
     }
 
     /// <summary>Queues a command without a step (compensation, reconciliation): nothing waits for it.</summary>
@@ -53,13 +73,13 @@ internal sealed class OperationMessages(SqlOutbox outbox)
             request.Code ?? request.Kind, reason, detail, request.AgentNumber), ct);
 
     /// <summary>The command that carries out a step.</summary>
-    public static IAsteriskCommand CommandFor(OperationStep step, string requestedBy, string? pauseCode, int penalty) => step.Action switch
+    public static IAsteriskCommand CommandFor(OperationStep step, string requestedBy, string? pauseCode, int penalty, PhoneAnswer? answer = null) => step.Action switch
     {
         StepAction.Add => new AddQueueMember(step.CommandId, step.Server, requestedBy, step.Queue, step.Interface, step.AgentNumber, step.Interface,
-            penalty, pauseCode is not null, pauseCode),
-        StepAction.Remove => new RemoveQueueMember(step.CommandId, step.Server, requestedBy, step.Queue, step.Interface),
-        StepAction.Pause => new PauseQueueMember(step.CommandId, step.Server, requestedBy, step.Queue, step.Interface, true, pauseCode),
-        StepAction.Unpause => new PauseQueueMember(step.CommandId, step.Server, requestedBy, step.Queue, step.Interface, false, null),
+            penalty, pauseCode is not null, pauseCode, answer),
+        StepAction.Remove => new RemoveQueueMember(step.CommandId, step.Server, requestedBy, step.Queue, step.Interface, answer),
+        StepAction.Pause => new PauseQueueMember(step.CommandId, step.Server, requestedBy, step.Queue, step.Interface, true, pauseCode, answer),
+        StepAction.Unpause => new PauseQueueMember(step.CommandId, step.Server, requestedBy, step.Queue, step.Interface, false, null, answer),
         _ => throw new InvalidOperationException($"Unknown step action '{step.Action}'"),
     };
 }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using ContactCenter.Agents.Directory;
 using ContactCenter.Contracts.Agents;
+using ContactCenter.Contracts.Channels;
 using ContactCenter.Data;
 using Dapper;
 
@@ -90,10 +91,13 @@ internal sealed class OperationPlanner(Database database, OperationMessages mess
 
             var agent = plan.AgentNumber!;
             await InsertAsync(tx, request with { PauseCode = plan.PauseCode ?? request.PauseCode }, agent, OperationStatus.Pending, null, now, token);
+            var answer = OperationMessages.ConnectorAnswers(request.ChannelId, request.Server, plan.Steps.Select(s => s.Step))
+                ? new PhoneAnswer(request.ChannelId!, request.Id, plan.Steps.Count, options.Prompts.Succeeded(request.Kind), options.Prompts.Failed)
+                : null;
             foreach (var (step, penalty) in plan.Steps)
             {
                 step.OperationId = request.Id;
-                await messages.SendStepAsync(tx, step, request.RequestedBy, step.Action == StepAction.Pause ? plan.PauseCode : null, penalty, token);
+                await messages.SendStepAsync(tx, step, request.RequestedBy, step.Action == StepAction.Pause ? plan.PauseCode : null, penalty, answer, token);
             }
             await tracker.TryCompleteAsync(tx, request.Id, now, token);
             var status = await connection.QuerySingleAsync<ExistingOperation>(new CommandDefinition(SelectOperation, new { request.Id }, tx, cancellationToken: token));

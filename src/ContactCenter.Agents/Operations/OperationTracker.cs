@@ -108,14 +108,20 @@ internal sealed class OperationTracker(OperationMessages messages, AgentsOptions
             {
                 await UndoAsync(tx, operation, steps, ct);
                 await messages.PublishRefusalAsync(tx, RequestOf(operation), FeatureCodeRefusalReason.AsteriskFailed, detail, now, ct);
-                await messages.AnswerPhoneAsync(tx, operation.Server, operation.ChannelId, Lane(operation), options.Prompts.Failed, operation.RequestedBy, ct);
+                if (!OperationMessages.ConnectorAnswers(operation.ChannelId, operation.Server, steps))
+                {
+                    await messages.AnswerPhoneAsync(tx, operation.Server, operation.ChannelId, Lane(operation), options.Prompts.Failed, operation.RequestedBy, ct);
+                }
             }
             return;
         }
         if (await FinishAsync(tx, operation, OperationStatus.Succeeded, null, now, ct))
         {
             await AnnounceAsync(tx, operation, now, ct);
-            await messages.AnswerPhoneAsync(tx, operation.Server, operation.ChannelId, Lane(operation), PromptFor(operation.Kind), operation.RequestedBy, ct);
+            if (!OperationMessages.ConnectorAnswers(operation.ChannelId, operation.Server, steps))
+            {
+                await messages.AnswerPhoneAsync(tx, operation.Server, operation.ChannelId, Lane(operation), options.Prompts.Succeeded(operation.Kind), operation.RequestedBy, ct);
+            }
         }
     }
 
@@ -185,14 +191,6 @@ internal sealed class OperationTracker(OperationMessages messages, AgentsOptions
                 break;
         }
     }
-
-    private IReadOnlyList<string> PromptFor(string kind) => kind switch
-    {
-        OperationKind.Login => options.Prompts.LoggedIn,
-        OperationKind.Logout => options.Prompts.LoggedOut,
-        OperationKind.Pause => options.Prompts.Paused,
-        _ => options.Prompts.Unpaused,
-    };
 
     private static string Lane(OperationRow operation) => $"agent:{operation.AgentNumber}";
 

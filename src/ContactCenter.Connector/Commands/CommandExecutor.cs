@@ -3,6 +3,7 @@ using ContactCenter.Asterisk.Ari;
 using ContactCenter.Connector.Outbox;
 using ContactCenter.Connector.Servers;
 using ContactCenter.Contracts;
+using ContactCenter.Contracts.Channels;
 using ContactCenter.Contracts.Commands;
 using Microsoft.Extensions.Logging;
 
@@ -69,6 +70,11 @@ internal sealed partial class CommandExecutor
             result = await RunAsync(server, run, ct);
         }
         Log.Completed(_logger, name, command.CommandId, command.Server, result.Outcome, result.Detail);
+        if (command is IAnswersPhone { Answer: { } answer } && server.FeatureCodes is { } app)
+        {
+            // Before the ledger: the phone waits on this, the CommandCompleted only feeds the operation's record.
+            await app.StepAnsweredAsync(answer, command.CommandId, result.Succeeded, ct);
+        }
         await _ledger.CompleteAsync(new CommandCompleted(Guid.NewGuid(), command.Server, _time.GetUtcNow(), command.CommandId, name, command.RequestedBy,
             result.Succeeded, result.Outcome, result.Detail, result.Uniqueid), ct);
     }

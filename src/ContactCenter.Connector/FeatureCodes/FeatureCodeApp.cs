@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using ContactCenter.Asterisk.Ari;
 using ContactCenter.Connector.Outbox;
 using ContactCenter.Contracts.Agents;
+using ContactCenter.Contracts.Channels;
 using ContactCenter.Contracts.Commands;
 using Microsoft.Extensions.Logging;
 
@@ -136,6 +137,34 @@ internal sealed partial class FeatureCodeApp
         }
     }
 
+    /// <summary>
+    /// Asterisk answered one queue command of a held phone's operation: once all of them succeeded the phone hears
+    /// the success prompt, at the first failure the failure prompt; then it is hung up. The agents module records
+    /// the state from Asterisk's events as before; this only spares the phone the wait for them.
+    /// </summary>
+    public async Task StepAnsweredAsync(PhoneAnswer answer, Guid commandId, bool succeeded, CancellationToken ct)
+    {
+        if (!_held.TryGetValue(answer.ChannelId, out var held))
+        {
+            return;
+        }
+        var media = held.CountStep(commandId, succeeded, answer.Steps) switch
+        {
+            StepTally.AllSucceeded => answer.OnSuccess,
+            StepTally.Failed => answer.OnFailure,
+            _ => null,
+        };
+        if (media is null)
+        {
+            return;
+        }
+        var (played, outcome, detail) = await AnswerAsync(answer.ChannelId, media, hangUp: true, ct);
+        if (!played)
+        {
+            Log.AnswerNotPlayed(_logger, _server, answer.ChannelId, answer.OperationId, outcome, detail);
+        }
+    }
+
     private async Task HoldAsync(HeldChannel held, string callerNumber, DateTimeOffset now, CancellationToken ct)
     {
         try
@@ -242,6 +271,9 @@ internal sealed partial class FeatureCodeApp
 
         [LoggerMessage(EventId = 3201, Level = LogLevel.Warning, Message = "ARI {Server}: no answer for {Code} from {Extension} within {TimeoutMs} ms; the phone hears 'try later'")]
         public static partial void FeatureCodeTimedOut(ILogger logger, string server, string extension, string code, double timeoutMs);
+
+        [LoggerMessage(EventId = 3203, Level = LogLevel.Information, Message = "ARI {Server}: the answer to operation {OperationId} was not played on channel {ChannelId}: {Outcome} {Detail}")]
+        public static partial void AnswerNotPlayed(ILogger logger, string server, string channelId, Guid operationId, string outcome, string detail);
 
         [LoggerMessage(EventId = 3202, Level = LogLevel.Error, Message = "ARI {Server}: handling feature-code channel {ChannelId} failed: {Reason}")]
         public static partial void FeatureCodeFailed(ILogger logger, string server, string channelId, string reason, Exception exception);

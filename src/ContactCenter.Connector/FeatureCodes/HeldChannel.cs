@@ -10,6 +10,8 @@ internal sealed class HeldChannel
 {
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _playbacks = new(StringComparer.Ordinal);
     private readonly Lock _workLock = new();
+    private readonly HashSet<Guid> _succeededSteps = [];
+    private bool _stepFailed;
     private Task _work = Task.CompletedTask;
     private int _claimed;
     private int _playbackCount;
@@ -67,6 +69,28 @@ internal sealed class HeldChannel
         }
     }
 
+    /// <summary>
+    /// Counts one answered queue command of the operation (each command id once, whatever redeliveries bring):
+    /// <see cref="StepTally.Failed"/> at the first failure, <see cref="StepTally.AllSucceeded"/> when the last of
+    /// <paramref name="steps"/> succeeded, otherwise <see cref="StepTally.Waiting"/>; each of the first two once.
+    /// </summary>
+    public StepTally CountStep(Guid commandId, bool succeeded, int steps)
+    {
+        lock (_workLock)
+        {
+            if (_stepFailed)
+            {
+                return StepTally.Waiting;
+            }
+            if (!succeeded)
+            {
+                _stepFailed = true;
+                return StepTally.Failed;
+            }
+            return _succeededSteps.Add(commandId) && _succeededSteps.Count == steps ? StepTally.AllSucceeded : StepTally.Waiting;
+        }
+    }
+
     /// <summary>True for the first caller only: the command or the deadline.</summary>
     public bool TryClaim() => Interlocked.Exchange(ref _claimed, 1) == 0;
 
@@ -86,4 +110,12 @@ internal sealed class HeldChannel
             finished.TrySetResult();
         }
     }
+}
+
+/// <summary>Where the queue commands of a held phone's operation stand (<see cref="HeldChannel.CountStep"/>).</summary>
+internal enum StepTally
+{
+    Waiting,
+    AllSucceeded,
+    Failed,
 }

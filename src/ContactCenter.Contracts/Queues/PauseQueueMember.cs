@@ -1,3 +1,5 @@
+using ContactCenter.Contracts.Channels;
+
 namespace ContactCenter.Contracts.Queues;
 
 /// <summary>
@@ -6,6 +8,7 @@ namespace ContactCenter.Contracts.Queues;
 /// </summary>
 /// <param name="Queue">The queue, or null for every queue the interface is a member of.</param>
 /// <param name="Reason">The pause reason (the product sends the pause code), ignored when unpausing.</param>
+/// <param name="Answer">The prompt for the phone that asked, played on Asterisk's response; null when no phone waits.</param>
 public sealed record PauseQueueMember(
     Guid CommandId,
     string Server,
@@ -13,4 +16,5 @@ public sealed record PauseQueueMember(
     string? Queue,
     string Interface,
     bool Paused,
-    string? Reason) : IAsteriskCommand;
+    string? Reason,
+    PhoneAnswer? Answer = null) : IAsteriskCommand, IAnswersPhone;

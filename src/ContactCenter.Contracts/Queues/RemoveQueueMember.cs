@@ -1,3 +1,5 @@
+using ContactCenter.Contracts.Channels;
+
 namespace ContactCenter.Contracts.Queues;
 
 /// <summary>Remove a member from a queue (AMI <c>QueueRemove</c>). Asterisk confirms with <see cref="QueueMemberRemoved"/>.</summary>
@@ -6,4 +8,5 @@ public sealed record RemoveQueueMember(
     string Server,
     string RequestedBy,
     string Queue,
-    string Interface) : IAsteriskCommand;
+    string Interface,
+    PhoneAnswer? Answer = null) : IAsteriskCommand, IAnswersPhone;

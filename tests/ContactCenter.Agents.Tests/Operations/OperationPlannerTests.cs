@@ -2,6 +2,7 @@ using ContactCenter.Agents.Operations;
 using ContactCenter.Contracts.Agents;
 using ContactCenter.Data;
 using ContactCenter.Messaging.Outbox;
+using System.Text.Json;
 using Dapper;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -67,4 +68,46 @@ public sealed class OperationPlannerTests
             (c, ct) => c.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM outbox_message", cancellationToken: ct)), CancellationToken.None), Is.GreaterThan(0));
         Assert.That(await outbox.WaitForWorkAsync(TimeSpan.Zero, CancellationToken.None), Is.True, "the publisher was woken");
     }
+
+    [Test]
+    public async Task A_phone_login_carries_the_phone_answer_on_its_queue_command_and_Asterisk_confirming_it_sends_no_second_answer()
+    {
+        var request = PhoneLogin("210");
+        var database = _services.GetRequiredService<Database>();
+
+        await _services.GetRequiredService<OperationPlanner>().StartAsync(request, CancellationToken.None);
+        var planned = await OutboxAsync();
+        await database.InTransactionAsync((_, tx, ct) => _services.GetRequiredService<State.MembershipRecorder>().OnPresentAsync(tx, Server,
+            new Contracts.Queues.QueueMember("support", "PJSIP/6001", "210", "PJSIP/6001", 0, false, string.Empty, 1, false, 0, true),
+            StepAction.Add, DateTime.UtcNow, ct), CancellationToken.None);
+        var afterConfirmation = (await OutboxAsync()).Skip(planned.Count).ToList();
+
+        var add = planned.Single(m => m.Type.EndsWith(".AddQueueMember", StringComparison.Ordinal));
+        var answer = Property(JsonDocument.Parse(add.Payload).RootElement, "answer");
+        Assert.That((Property(answer, "channelId").GetString(), Property(answer, "operationId").GetGuid(), Property(answer, "steps").GetInt32()),
+            Is.EqualTo((request.ChannelId, request.Id, 1)));
+        Assert.That(Property(answer, "onSuccess").EnumerateArray().Select(e => e.GetString()), Is.EqualTo(new[] { "sound:agent-loginok" }));
+        Assert.That(planned.Concat(afterConfirmation).Select(m => m.Type), Has.None.EndsWith(".PlayAndHangUp"), "the connector answers the phone");
+        Assert.That(afterConfirmation.Select(m => m.Type), Has.Some.EndsWith(".AgentLoggedIn"), "the operation completed on Asterisk's event");
+    }
+
+    [Test]
+    public async Task A_web_login_has_no_phone_to_answer_so_its_queue_command_carries_no_answer()
+    {
+        var request = PhoneLogin("210") with { ChannelId = null, Source = AgentStateSource.Web, RequestedBy = "web:test" };
+
+        await _services.GetRequiredService<OperationPlanner>().StartAsync(request, CancellationToken.None);
+
+        var add = (await OutboxAsync()).Single(m => m.Type.EndsWith(".AddQueueMember", StringComparison.Ordinal));
+        Assert.That(Property(JsonDocument.Parse(add.Payload).RootElement, "answer").ValueKind, Is.EqualTo(JsonValueKind.Null));
+    }
+
+    private async Task<List<StoredMessage>> OutboxAsync() => (await _services.GetRequiredService<Database>().WithConnectionAsync(
+        (c, ct) => c.QueryAsync<StoredMessage>(new CommandDefinition("SELECT type AS Type, payload AS Payload FROM outbox_message ORDER BY seq", cancellationToken: ct)),
+        CancellationToken.None)).ToList();
+
+    private static JsonElement Property(JsonElement element, string name) =>
+        element.EnumerateObject().FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)).Value;
+
+    private sealed record StoredMessage(string Type, string Payload);
 }

@@ -25,6 +25,7 @@ internal static class FeatureCodeLatencyHarness
 
         Console.WriteLine($"starting the simulator ({agents} phones) and the worker (connector, agents)");
         await using var center = await FeatureCodeCenter.StartAsync(agents, ct);
+        var timeline = options.Flag("--timeline") ? MessageTimeline.Observe(center.App) : null;
         // What the process burns with nothing to do (outbox polls, timers, keep-alives, and the start-up's tiered JIT
         // still compiling): the bursts' CPU is on top.
         var idle = CpuMeter.Current();
@@ -33,19 +34,19 @@ internal static class FeatureCodeLatencyHarness
         Console.WriteLine(F($"CPU of the idle process after start: {idleCpu:0.0}% of one core"));
         var bursts = new List<BurstResult>
         {
-            await RunBurstAsync(center, "login **1<agent> (cold)", i => "**1" + FeatureCodeCenter.Agent(i), ["sound:agent-loginok"], CheckLoginAsync, ct),
+            await RunBurstAsync(center, timeline, "login **1<agent> (cold)", i => "**1" + FeatureCodeCenter.Agent(i), ["sound:agent-loginok"], CheckLoginAsync, ct),
         };
         for (var round = 1; round <= rounds; round++)
         {
             var suffix = rounds > 1 ? $" #{round}" : string.Empty;
-            bursts.Add(await RunBurstAsync(center, $"pause **2{FeatureCodeCenter.PauseCode}{suffix}", _ => "**2" + FeatureCodeCenter.PauseCode, ["sound:beep"], CheckPausedAsync, ct));
-            bursts.Add(await RunBurstAsync(center, $"unpause **3{suffix}", _ => "**3", ["sound:beep", "sound:beep"], CheckUnpausedAsync, ct));
+            bursts.Add(await RunBurstAsync(center, timeline, $"pause **2{FeatureCodeCenter.PauseCode}{suffix}", _ => "**2" + FeatureCodeCenter.PauseCode, ["sound:beep"], CheckPausedAsync, ct));
+            bursts.Add(await RunBurstAsync(center, timeline, $"unpause **3{suffix}", _ => "**3", ["sound:beep", "sound:beep"], CheckUnpausedAsync, ct));
         }
         Print(args, agents, bursts, center.Logs, loadAverage, idleCpu);
         return 0;
     }
 
-    private static async Task<BurstResult> RunBurstAsync(FeatureCodeCenter center, string name, Func<int, string> code, string[] prompt,
+    private static async Task<BurstResult> RunBurstAsync(FeatureCodeCenter center, MessageTimeline? timeline, string name, Func<int, string> code, string[] prompt,
         Func<FeatureCodeCenter, CancellationToken, Task<string>> check, CancellationToken ct)
     {
         Console.WriteLine($"burst: {name}");
@@ -53,6 +54,7 @@ internal static class FeatureCodeLatencyHarness
         var cpu = CpuMeter.Current();
         var rabbit = CpuMeter.RabbitMq();
         var wall = Stopwatch.StartNew();
+        timeline?.Start();
         var calls = Enumerable.Range(0, center.Agents).Select(i => center.Sim.Phone(FeatureCodeCenter.Phone(i)).Dial(code(i))).ToList();
         while (calls.Count(c => !c.IsGone) is var live && live > 0)
         {
@@ -87,6 +89,10 @@ internal static class FeatureCodeLatencyHarness
         Console.WriteLine($"  {result.Ok}/{result.Dialled} heard {string.Join(", ", prompt)}; p50 {Ms(result.Percentile(50))}, p99 {Ms(result.Percentile(99))}, " +
             $"max {Ms(result.Max)}; {state}");
         Console.WriteLine($"  stages: {stages}");
+        if (timeline is not null)
+        {
+            Console.Write(timeline.Describe());
+        }
         foreach (var w in wrong.Take(5))
         {
             Console.WriteLine("  wrong prompt: " + w);

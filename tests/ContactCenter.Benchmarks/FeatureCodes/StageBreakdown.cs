@@ -8,8 +8,9 @@ namespace ContactCenter.Benchmarks.FeatureCodes;
 
 /// <summary>
 /// Where a burst's time went, per operation, from the times the product itself records: StasisStart → the
-/// agents consumer planned the operation (<c>agent_operation.created_at</c>) → Asterisk's confirmation was
-/// consumed (<c>completed_at</c>) → the play request reached the simulator. The simulator's clock runs on the
+/// agents consumer planned the operation (<c>agent_operation.created_at</c>) → the play request reached the
+/// simulator (the connector plays on Asterisk's responses to the queue commands); and, off the phone's path,
+/// planned → Asterisk's confirmation consumed by the agents module (<c>completed_at</c>). The simulator's clock runs on the
 /// wall clock, so its times and the database's compare to the millisecond.
 /// </summary>
 internal static class StageBreakdown
@@ -25,7 +26,7 @@ internal static class StageBreakdown
             (c, token) => c.QueryAsync<OperationRow>(new CommandDefinition(SelectOperations, cancellationToken: token)), ct)).ToDictionary(o => o.ChannelId);
         var planned = new List<TimeSpan>();
         var confirmed = new List<TimeSpan>();
-        var answered = new List<TimeSpan>();
+        var played = new List<TimeSpan>();
         var failed = new List<string>();
         foreach (var call in calls)
         {
@@ -45,11 +46,11 @@ internal static class StageBreakdown
             var completed = Utc(op.CompletedAt);
             planned.Add(created - stasisStart);
             confirmed.Add(completed - created);
-            answered.Add(play.Started - completed);
+            played.Add(play.Started - created);
         }
         var stages = planned.Count == 0
             ? "no succeeded operation to break down"
-            : $"StasisStart → planned {Stage(planned)}; planned → confirmed {Stage(confirmed)}; confirmed → play {Stage(answered)} (p50/p99 of {planned.Count})";
+            : $"StasisStart → planned {Stage(planned)}; planned → play {Stage(played)}; off the phone's path, planned → confirmed {Stage(confirmed)} (p50/p99 of {planned.Count})";
         return failed.Count == 0 ? stages : $"{stages}; not succeeded: {string.Join("; ", failed.Take(5))}{(failed.Count > 5 ? $" … ({failed.Count})" : string.Empty)}";
     }
 

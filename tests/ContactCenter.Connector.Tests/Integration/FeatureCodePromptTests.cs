@@ -2,6 +2,7 @@ using ContactCenter.Contracts.Agents;
 using ContactCenter.Contracts.Asterisk;
 using ContactCenter.Contracts.Channels;
 using ContactCenter.Contracts.Commands;
+using ContactCenter.Contracts.Queues;
 using ContactCenter.PbxSimulator;
 
 namespace ContactCenter.Connector.Tests.Integration;
@@ -40,5 +41,57 @@ public sealed class FeatureCodePromptTests : SimulatedConnectorFixture
 
         Assert.That(Sim.Playbacks(channel).Select(p => (p.MediaUri, p.State)), Is.EqualTo(new[] { ("sound:agent-loginok", "done"), ("sound:beep", "done") }));
         Assert.That(call.HangupCause, Is.EqualTo(16));
+    }
+
+    [Test]
+    public async Task A_phone_answer_on_queue_commands_plays_the_success_prompt_once_Asterisk_answered_all_of_them_and_only_once(CancellationToken ct)
+    {
+        var call = Sim.Phone("6001").Dial("**1210");
+        var channel = await HeldChannelAsync();
+        var answer = new PhoneAnswer(channel, Guid.NewGuid(), 2, ["sound:agent-loginok"], ["sound:an-error-has-occurred"]);
+        var sales = new AddQueueMember(Guid.NewGuid(), SimulatedPbx.Server, "test", "sales", "PJSIP/6001", "210", null, 0, false, null, answer);
+        var support = sales with { CommandId = Guid.NewGuid(), Queue = "support" };
+
+        await Host.SendAsync(sales);
+        await Host.Events.WaitUntilAsync(e => e.OfType<CommandCompleted>().Any(c => c.CommandId == sales.CommandId), Wait, "the first QueueAdd's result");
+        Assert.That(Sim.Playbacks(channel), Is.Empty, "one of two commands answered: the phone still waits");
+
+        await Host.SendAsync(sales);
+        await Host.SendAsync(support);
+        await Host.Events.WaitUntilAsync(e => e.OfType<CommandCompleted>().Count(c => c.CommandId == sales.CommandId || c.CommandId == support.CommandId) >= 3,
+            Wait, "the repeated and the second QueueAdd's results");
+        await Sim.WaitUntilAsync(() => Sim.Playbacks(channel).Count > 0, ct);
+
+        Assert.That(Sim.Playbacks(channel).Select(p => p.MediaUri), Is.EqualTo(new[] { "sound:agent-loginok" }), "a repeated command counts once");
+        Assert.That(Sim.QueueMembers("sales").Concat(Sim.QueueMembers("support")).Count(m => m.Interface == "PJSIP/6001"), Is.EqualTo(2));
+        Sim.Clock.Advance(TimeSpan.FromSeconds(2));
+        await Sim.WaitUntilAsync(() => call.IsGone, ct);
+        Assert.That(Host.Events.All.OfType<FeatureCodeTimedOut>(), Is.Empty);
+    }
+
+    [Test]
+    public async Task A_phone_answer_plays_the_failure_prompt_at_the_first_command_Asterisk_refuses_without_waiting_for_the_others(CancellationToken ct)
+    {
+        var call = Sim.Phone("6002").Dial("**21");
+        var channel = await HeldChannelAsync();
+        var answer = new PhoneAnswer(channel, Guid.NewGuid(), 2, ["sound:beep"], ["sound:an-error-has-occurred"]);
+        // 6002 is in no queue: Asterisk answers QueuePause "Interface not found".
+        var pause = new PauseQueueMember(Guid.NewGuid(), SimulatedPbx.Server, "test", "support", "PJSIP/6002", true, "1", answer);
+
+        await Host.SendAsync(pause);
+        await Host.Events.WaitUntilAsync(e => e.OfType<CommandCompleted>().Any(c => c.CommandId == pause.CommandId), Wait, "QueuePause's result");
+        await Sim.WaitUntilAsync(() => Sim.Playbacks(channel).Count > 0, ct);
+
+        Assert.That(Host.Events.Of<CommandCompleted>().Single(c => c.CommandId == pause.CommandId).Succeeded, Is.False);
+        Assert.That(Sim.Playbacks(channel).Select(p => p.MediaUri), Is.EqualTo(new[] { "sound:an-error-has-occurred" }));
+        Sim.Clock.Advance(TimeSpan.FromSeconds(3));
+        await Sim.WaitUntilAsync(() => call.IsGone, ct);
+        Assert.That(call.HangupCause, Is.EqualTo(16));
+    }
+
+    private async Task<string> HeldChannelAsync()
+    {
+        await Host.Events.WaitUntilAsync(e => e.OfType<FeatureCodeDialed>().Any(), Wait, "FeatureCodeDialed");
+        return Host.Events.Of<FeatureCodeDialed>().Single().ChannelId;
     }
 }
