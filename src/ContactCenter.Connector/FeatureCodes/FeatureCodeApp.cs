@@ -140,10 +140,17 @@ internal sealed partial class FeatureCodeApp
     /// <summary>
     /// Asterisk answered one queue command of a held phone's operation: once all of them succeeded the phone hears
     /// the success prompt, at the first failure the failure prompt; then it is hung up. The agents module records
-    /// the state from Asterisk's events as before; this only spares the phone the wait for them.
+    /// the state from Asterisk's events as before; this only spares the phone the wait for them. Nothing here fails
+    /// the command: its Asterisk action is done and its result must still be published, so an unusable answer or a
+    /// failed playback is logged, and the phone is left to the deadline (an unusable answer) or hangs up itself.
     /// </summary>
     public async Task StepAnsweredAsync(PhoneAnswer answer, Guid commandId, bool succeeded, CancellationToken ct)
     {
+        if (answer.Steps < 1 || answer.OnSuccess is null || answer.OnFailure is null || string.IsNullOrEmpty(answer.ChannelId))
+        {
+            Log.AnswerUnusable(_logger, _server, commandId, answer.ChannelId ?? "(none)", answer.Steps);
+            return;
+        }
         if (!_held.TryGetValue(answer.ChannelId, out var held))
         {
             return;
@@ -158,10 +165,17 @@ internal sealed partial class FeatureCodeApp
         {
             return;
         }
-        var (played, outcome, detail) = await AnswerAsync(answer.ChannelId, media, hangUp: true, ct);
-        if (!played)
+        try
         {
-            Log.AnswerNotPlayed(_logger, _server, answer.ChannelId, answer.OperationId, outcome, detail);
+            var (played, outcome, detail) = await AnswerAsync(answer.ChannelId, media, hangUp: true, ct);
+            if (!played)
+            {
+                Log.AnswerNotPlayed(_logger, _server, answer.ChannelId, answer.OperationId, outcome, detail);
+            }
+        }
+        catch (AriException ex)
+        {
+            Log.FeatureCodeFailed(_logger, _server, answer.ChannelId, ex.Message, ex);
         }
     }
 
@@ -274,6 +288,9 @@ internal sealed partial class FeatureCodeApp
 
         [LoggerMessage(EventId = 3203, Level = LogLevel.Information, Message = "ARI {Server}: the answer to operation {OperationId} was not played on channel {ChannelId}: {Outcome} {Detail}")]
         public static partial void AnswerNotPlayed(ILogger logger, string server, string channelId, Guid operationId, string outcome, string detail);
+
+        [LoggerMessage(EventId = 3204, Level = LogLevel.Warning, Message = "ARI {Server}: command {CommandId} carries an unusable phone answer (channel {ChannelId}, {Steps} steps, prompts missing?); the phone is left to its deadline")]
+        public static partial void AnswerUnusable(ILogger logger, string server, Guid commandId, string channelId, int steps);
 
         [LoggerMessage(EventId = 3202, Level = LogLevel.Error, Message = "ARI {Server}: handling feature-code channel {ChannelId} failed: {Reason}")]
         public static partial void FeatureCodeFailed(ILogger logger, string server, string channelId, string reason, Exception exception);

@@ -18,6 +18,8 @@ public sealed class FeatureCodePromptTests : SimulatedConnectorFixture
 {
     private protected override void ConfigureSimulator(PbxSimulatorOptions options) => options.Clock = SimClockMode.Manual;
 
+    private protected override bool CaptureLogs => true;
+
     [Test]
     public async Task PlayAndHangUp_is_answered_once_the_prompt_started_and_the_phone_is_hung_up_when_the_prompt_ends(CancellationToken ct)
     {
@@ -87,6 +89,28 @@ public sealed class FeatureCodePromptTests : SimulatedConnectorFixture
         Sim.Clock.Advance(TimeSpan.FromSeconds(3));
         await Sim.WaitUntilAsync(() => call.IsGone, ct);
         Assert.That(call.HangupCause, Is.EqualTo(16));
+    }
+
+    [Test]
+    public async Task A_queue_command_with_an_unusable_phone_answer_still_runs_and_completes_and_the_phone_is_left_to_its_deadline(CancellationToken ct)
+    {
+        var call = Sim.Phone("6003").Dial("**1212");
+        var channel = await HeldChannelAsync();
+        // As a sender that left out the prompts would send it.
+        var answer = new PhoneAnswer(channel, Guid.NewGuid(), 1, null!, null!);
+        var add = new AddQueueMember(Guid.NewGuid(), SimulatedPbx.Server, "test", "support", "PJSIP/6003", "212", null, 0, false, null, answer);
+
+        await Host.SendAsync(add);
+        await Host.Events.WaitUntilAsync(e => e.OfType<CommandCompleted>().Any(c => c.CommandId == add.CommandId), Wait, "QueueAdd's result");
+
+        Assert.That(Host.Events.Of<CommandCompleted>().Single(c => c.CommandId == add.CommandId).Succeeded, Is.True);
+        Assert.That(Sim.QueueMembers("support").Select(m => m.Interface), Does.Contain("PJSIP/6003"));
+        Assert.That(Sim.Playbacks(channel), Is.Empty);
+        Assert.That(Logs!.Entries.Where(e => e.Level == Microsoft.Extensions.Logging.LogLevel.Warning).Select(e => e.Message),
+            Has.Some.Contains($"command {add.CommandId} carries an unusable phone answer"), "the sender's mistake is named");
+        Sim.Clock.Advance(TimeSpan.FromSeconds(2));
+        await Host.Events.WaitUntilAsync(e => e.OfType<FeatureCodeTimedOut>().Any(), Wait, "FeatureCodeTimedOut");
+        Assert.That(call.IsGone || Sim.Playbacks(channel).Count > 0, Is.True, "the deadline answered the phone");
     }
 
     private async Task<string> HeldChannelAsync()

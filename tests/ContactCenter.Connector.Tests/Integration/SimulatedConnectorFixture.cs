@@ -18,6 +18,12 @@ public abstract class SimulatedConnectorFixture
 
     private protected ConnectorTestHost Host { get; private set; } = null!;
 
+    /// <summary>What the connector logged during the test, when the fixture asks for it (<see cref="CaptureLogs"/>).</summary>
+    private protected CapturingLoggerProvider? Logs { get; private set; }
+
+    /// <summary>Whether to keep the connector's log (debug level and up) in <see cref="Logs"/>.</summary>
+    private protected virtual bool CaptureLogs => false;
+
     /// <summary>How the simulator runs (its clock, its phones); the default options unless overridden.</summary>
     private protected virtual void ConfigureSimulator(PbxSimulatorOptions options)
     {
@@ -29,7 +35,8 @@ public abstract class SimulatedConnectorFixture
         _vhost = RabbitMqBroker.CreateVirtualHost();
         _dir = new TempDirectory();
         Sim = await SimulatedPbx.StartAsync(ConfigureSimulator);
-        Host = await ConnectorTestHost.StartAsync(_vhost, _dir.File("connector.db"), settings: SimulatedPbx.Settings(Sim));
+        Logs = CaptureLogs ? new CapturingLoggerProvider() : null;
+        Host = await ConnectorTestHost.StartAsync(_vhost, _dir.File("connector.db"), settings: SimulatedPbx.Settings(Sim), logs: Logs);
         await Host.Events.WaitUntilAsync(e => e.OfType<AsteriskResynchronized>().Any() && e.OfType<AsteriskConnected>().Any(c => c.Interface == "ari"),
             Wait, "the connector connected and resynchronised");
     }
