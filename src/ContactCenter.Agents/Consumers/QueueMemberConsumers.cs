@@ -37,10 +37,15 @@ internal sealed class QueueMemberUnpausedConsumer(ConsumerTransaction transactio
             (tx, now, ct) => members.OnPresentAsync(tx, context.Message.Server, context.Message.Member, StepAction.Unpause, now, ct), context.CancellationToken);
 }
 
-/// <summary>The member's phone changed state: the agent's state follows calls (ringing, on call, wrap-up).</summary>
+/// <summary>
+/// The member's phone changed state: the agent's state follows calls (ringing, on call, wrap-up). A phone busy only
+/// with a feature code its agent dialled is not on a call: that change is left alone (nothing to record, so no
+/// transaction either); the change back when the code's call ends matches the recorded status and changes nothing.
+/// </summary>
 internal sealed class QueueMemberStatusChangedConsumer(ConsumerTransaction transaction, MembershipRecorder members) : IConsumer<QueueMemberStatusChanged>
 {
-    public Task Consume(ConsumeContext<QueueMemberStatusChanged> context) =>
-        transaction.RunAsync(nameof(QueueMemberStatusChangedConsumer), context.Message.EventId,
+    public Task Consume(ConsumeContext<QueueMemberStatusChanged> context) => context.Message.DialingFeatureCode
+        ? Task.CompletedTask
+        : transaction.RunAsync(nameof(QueueMemberStatusChangedConsumer), context.Message.EventId,
             (tx, now, ct) => members.OnStatusAsync(tx, context.Message.Server, context.Message.Member, now, ct), context.CancellationToken);
 }

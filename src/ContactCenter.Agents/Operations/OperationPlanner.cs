@@ -99,6 +99,11 @@ internal sealed class OperationPlanner(Database database, OperationMessages mess
                 step.OperationId = request.Id;
                 await messages.SendStepAsync(tx, step, request.RequestedBy, step.Action == StepAction.Pause ? plan.PauseCode : null, penalty, answer, token);
             }
+            if (plan.Steps.Count > 0)
+            {
+                // Every step waits for Asterisk: the operation is pending, nothing to complete or read back.
+                return new OperationStart(request.Id, OperationStatus.Pending, null, string.Empty, agent);
+            }
             await tracker.TryCompleteAsync(tx, request.Id, now, token);
             var status = await connection.QuerySingleAsync<ExistingOperation>(new CommandDefinition(SelectOperation, new { request.Id }, tx, cancellationToken: token));
             return new OperationStart(request.Id, status.Status, null, status.Detail ?? string.Empty, agent);

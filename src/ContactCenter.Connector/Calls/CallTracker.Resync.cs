@@ -25,7 +25,7 @@ internal sealed partial class CallTracker
             {
                 // A hang-up the connector did not see: its recording stopped with it.
                 call.Channels.Remove(gone);
-                if (_channels.Remove(gone, out var channel))
+                if (Untrack(gone) is { } channel)
                 {
                     StopRecording(call, channel, now, output);
                 }

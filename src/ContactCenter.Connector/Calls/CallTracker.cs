@@ -21,6 +21,7 @@ internal sealed partial class CallTracker
     private readonly Dictionary<string, TrackedChannel> _channels = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TrackedCall> _calls = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _bridges = new(StringComparer.Ordinal);
+    private readonly DeviceChannels _devices = new();
 
     public CallTracker(string server, IEnumerable<string> trunkDevices, string featureCodePrefix, TimeProvider time)
     {
@@ -35,6 +36,12 @@ internal sealed partial class CallTracker
 
     /// <summary>Channels being tracked.</summary>
     public int ChannelCount => _channels.Count;
+
+    /// <summary>
+    /// True when the device's live channels are all feature-code calls: its agent is dialling a code, so a device
+    /// state change now says nothing about calls.
+    /// </summary>
+    public bool OnlyFeatureCodesOn(string device) => _devices.OnlyFeatureCodes(device);
 
     /// <summary>The name of a live channel, for actions that need it (AMI Hangup).</summary>
     public string? ChannelName(string uniqueid) => _channels.TryGetValue(uniqueid, out var channel) ? channel.Name : null;
@@ -87,15 +94,34 @@ internal sealed partial class CallTracker
 
     private bool IsTrunk(string device) => _trunkDevices.Contains(device);
 
+    private void Track(TrackedChannel channel)
+    {
+        _channels[channel.Uniqueid] = channel;
+        _devices.Add(channel);
+    }
+
+    private TrackedChannel? Untrack(string uniqueid)
+    {
+        if (!_channels.Remove(uniqueid, out var channel))
+        {
+            return null;
+        }
+        _devices.Remove(channel);
+        return channel;
+    }
+
     private void OnNewchannel(AmiChannel ch, AmiEvent e, bool learned, List<IContactCenterEvent> output)
     {
         if (_channels.ContainsKey(ch.Uniqueid))
         {
             return;
         }
-        var channel = new TrackedChannel(ch, IsTrunk(ch.Device));
-        _channels[ch.Uniqueid] = channel;
-        if (_calls.TryGetValue(ch.Linkedid, out var existing))
+        var isTrunk = IsTrunk(ch.Device);
+        _calls.TryGetValue(ch.Linkedid, out var existing);
+        var featureCode = existing?.IsFeatureCode ?? (!isTrunk && ch.Exten.StartsWith(_featureCodePrefix, StringComparison.Ordinal));
+        var channel = new TrackedChannel(ch, isTrunk, featureCode);
+        Track(channel);
+        if (existing is not null)
         {
             existing.Channels.Add(ch.Uniqueid);
             return;
@@ -106,7 +132,6 @@ internal sealed partial class CallTracker
         var direction = channel.IsTrunk
             ? ch.State == 0 ? CallDirection.Outbound : CallDirection.Inbound
             : CallDirection.Internal;
-        var featureCode = !channel.IsTrunk && ch.Exten.StartsWith(_featureCodePrefix, StringComparison.Ordinal);
         var call = new TrackedCall(ch.Linkedid, channel, direction, ch.CallerIdNum, ch.CallerIdName, ch.Exten, ch.Context,
             TimeOf(e), e.Sequence, featureCode, learned);
         call.Channels.Add(ch.Uniqueid);
@@ -246,7 +271,7 @@ internal sealed partial class CallTracker
         {
             members.Remove(channel.Uniqueid);
         }
-        _channels.Remove(channel.Uniqueid);
+        Untrack(channel.Uniqueid);
         call.Channels.Remove(channel.Uniqueid);
         if (channel.Uniqueid == call.FirstUniqueid)
         {
@@ -264,7 +289,7 @@ internal sealed partial class CallTracker
         _calls.Remove(call.Linkedid);
         foreach (var uniqueid in call.Channels)
         {
-            _channels.Remove(uniqueid);
+            Untrack(uniqueid);
         }
         if (call.IsFeatureCode)
         {

@@ -5,8 +5,9 @@ namespace ContactCenter.Connector.Calls;
 /// <summary>One live channel of a tracked call.</summary>
 internal sealed class TrackedChannel
 {
-    public TrackedChannel(AmiChannel channel, bool isTrunk)
+    public TrackedChannel(AmiChannel channel, bool isTrunk, bool isFeatureCode)
     {
+        IsFeatureCode = isFeatureCode;
         Uniqueid = channel.Uniqueid;
         Name = channel.Name;
         Device = channel.Device;
@@ -22,6 +23,9 @@ internal sealed class TrackedChannel
     public string Device { get; }
 
     public string Linkedid { get; set; }
+
+    /// <summary>A channel of a feature-code call (an agent dialling <c>**…</c>), not of a call with anyone.</summary>
+    public bool IsFeatureCode { get; }
 
     /// <summary>A channel on the carrier trunk: the customer's side.</summary>
     public bool IsTrunk { get; }

@@ -10,7 +10,7 @@ namespace ContactCenter.Connector.FeatureCodes;
 
 /// <summary>
 /// The Stasis application of one server. A phone that dials a feature code lands here: the channel is
-/// answered and held, <see cref="FeatureCodeDialed"/> is published, and the agent-state consumers answer
+/// answered and held while <see cref="FeatureCodeDialed"/> is published, and the agent-state consumers answer
 /// with a <c>PlayAndHangUp</c> command (the prompt the agent hears). If no answer comes before the
 /// deadline, the phone hears the "try later" prompt, is hung up, and <see cref="FeatureCodeTimedOut"/>
 /// tells the consumers to undo anything they did late.
@@ -41,7 +41,7 @@ internal sealed partial class FeatureCodeApp
 
     public IEnumerable<Task> Work => _held.Values.Select(h => h.Work);
 
-    /// <summary>A channel entered the application: answer it, publish the code, start the deadline.</summary>
+    /// <summary>A channel entered the application: answer it while publishing the code, start the deadline.</summary>
     public void OnStasisStart(StasisStart e, CancellationToken ct)
     {
         var channel = e.Channel;
@@ -115,6 +115,7 @@ internal sealed partial class FeatureCodeApp
         await held.Answered.CancelAsync();
         try
         {
+            await held.Answering;
             if (!hangUp)
             {
                 return await PlayAllAsync(held, media, ct)
@@ -183,9 +184,10 @@ internal sealed partial class FeatureCodeApp
     {
         try
         {
-            await _ari.AnswerAsync(held.ChannelId, ct);
-            await _outbox.AppendAsync([(new FeatureCodeDialed(held.EventId, _server, now, held.ChannelId, held.Channel, held.Extension,
-                callerNumber, held.Code, "ari", held.AnswerBy), 0L)], ct);
+            // Answered while the code is being published: the consumers' answer cannot play before it completes.
+            held.Answering = _ari.AnswerAsync(held.ChannelId, ct);
+            await Task.WhenAll(held.Answering, _outbox.AppendAsync([(new FeatureCodeDialed(held.EventId, _server, now, held.ChannelId, held.Channel,
+                held.Extension, callerNumber, held.Code, "ari", held.AnswerBy), 0L)], ct));
             Log.FeatureCodeHeld(_logger, _server, held.Extension, held.Code, held.ChannelId);
 
             var deadline = held.AnswerBy - _time.GetUtcNow();

@@ -42,6 +42,12 @@ internal sealed class HeldChannel
     /// <summary>Completes when the channel left the application (hung up, or hung up by us).</summary>
     public TaskCompletionSource Gone { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>
+    /// Asterisk answering the channel (ARI answer), started before the code is published and awaited before any
+    /// prompt plays: the phone's wait does not include the answer's round trip.
+    /// </summary>
+    public Task Answering { get; set; } = Task.CompletedTask;
+
     /// <summary>Cancelled when the answer arrived, so the deadline stops waiting.</summary>
     public CancellationTokenSource Answered { get; } = new();
 

@@ -23,7 +23,9 @@ internal sealed class QueueMemberTracker
 
     public IReadOnlyCollection<QueueMember> Members => _members.Values;
 
-    public void Apply(QueueMemberEvent e, List<IContactCenterEvent> output)
+    /// <param name="dialingFeatureCode">The member's device is busy only with feature codes its agent dialled
+    /// (<see cref="Calls.CallTracker.OnlyFeatureCodesOn"/>): said on a status change so agent state ignores it.</param>
+    public void Apply(QueueMemberEvent e, List<IContactCenterEvent> output, bool dialingFeatureCode = false)
     {
         var member = ToContract(e.Member);
         var key = (member.Queue, member.Interface);
@@ -46,7 +48,7 @@ internal sealed class QueueMemberTracker
                 break;
             case QueueMemberEventKind.Status:
                 _members[key] = member;
-                output.Add(new QueueMemberStatusChanged(Guid.NewGuid(), _server, at, member));
+                output.Add(new QueueMemberStatusChanged(Guid.NewGuid(), _server, at, member, dialingFeatureCode));
                 break;
             case QueueMemberEventKind.Penalty or QueueMemberEventKind.Ringinuse:
                 _members[key] = member;

@@ -2,10 +2,12 @@ namespace ContactCenter.Contracts.Queues;
 
 /// <summary>
 /// The member's device status changed (<c>QueueMemberStatus</c>): ringing (6), in use (2), not in use (1)…
-/// Agent state follows calls through this event.
+/// Agent state follows calls through this event, except when <paramref name="DialingFeatureCode"/> says the device
+/// is busy only with feature codes its agent dialled (<c>**2</c> puts the phone in use for a second: not a call).
 /// </summary>
 public sealed record QueueMemberStatusChanged(
     Guid EventId,
     string Server,
     DateTimeOffset OccurredAt,
-    QueueMember Member) : IContactCenterEvent;
+    QueueMember Member,
+    bool DialingFeatureCode = false) : IContactCenterEvent;

@@ -132,8 +132,10 @@ public sealed class FeatureCodeTests
         Assert.That(_system.Sim.QueueMembers("sales"), Is.Empty);
         Assert.That(await SettledStateAsync("210", AgentState.LoggedOut), Is.EqualTo(AgentState.LoggedOut));
         Assert.That(await _system.QueryAsync<long>("SELECT COUNT(*) FROM agent_session WHERE agent_number = '210' AND logout_at IS NULL"), Is.Zero);
-        var history = await _system.QueryListAsync<string>("SELECT state FROM agent_state_history WHERE agent_number = '210' AND state <> 'on-call' ORDER BY started_at");
-        Assert.That(history, Is.EqualTo(new[] { "available", "paused", "available", "logged-out" }), "on-call rows are the feature-code calls themselves");
+        // Each code put the phone in use for its second: that is not a call, so no on-call row comes between.
+        var history = await _system.QueryListAsync<string>("SELECT state FROM agent_state_history WHERE agent_number = '210' ORDER BY started_at");
+        Assert.That(history, Is.EqualTo(new[] { "available", "paused", "available", "logged-out" }));
+        Assert.That(_system.Events.Of<AgentStateChanged>().Where(c => c.AgentNumber == "210").Select(c => c.State), Has.None.EqualTo(AgentState.OnCall));
     }
 
     [TestCase("6001", "**1999", FeatureCodeRefusalReason.UnknownAgent, TestName = "Login_of_an_unknown_agent_is_refused")]

@@ -72,7 +72,11 @@ public sealed record AmiQueueMember(
     int Status,
     bool Paused,
     string PausedReason,
-    int WrapupTime);
+    int WrapupTime)
+{
+    /// <summary>The device whose state is the member's: its state interface, else its interface.</summary>
+    public string Device => StateInterface.Length > 0 ? StateInterface : Interface;
+}
 
 /// <summary><c>QueueMemberAdded/Removed/Pause/Status/Penalty/Ringinuse</c>.</summary>
 public sealed record QueueMemberEvent(QueueMemberEventKind Kind, AmiQueueMember Member) : AmiEvent;
