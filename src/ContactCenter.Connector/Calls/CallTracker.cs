@@ -38,10 +38,10 @@ internal sealed partial class CallTracker
     public int ChannelCount => _channels.Count;
 
     /// <summary>
-    /// True when the device's live channels are all feature-code calls: its agent is dialling a code, so a device
-    /// state change now says nothing about calls.
+    /// True when a queue member's status change on the device comes from feature codes alone (<see cref="DeviceChannels.StatusFromFeatureCodes"/>):
+    /// the phone is busy only with codes its agent dialled, or has just become free after them.
     /// </summary>
-    public bool OnlyFeatureCodesOn(string device) => _devices.OnlyFeatureCodes(device);
+    public bool StatusFromFeatureCodes(string device, int status) => _devices.StatusFromFeatureCodes(device, status);
 
     /// <summary>The name of a live channel, for actions that need it (AMI Hangup).</summary>
     public string? ChannelName(string uniqueid) => _channels.TryGetValue(uniqueid, out var channel) ? channel.Name : null;

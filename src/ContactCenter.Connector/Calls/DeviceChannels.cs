@@ -2,16 +2,23 @@ namespace ContactCenter.Connector.Calls;
 
 /// <summary>
 /// The live channels of each device (<c>PJSIP/6001</c>) and how many of them belong to feature-code calls, so a
-/// device state change can be told apart: a phone busy only with codes its agent dialled is not on a call.
+/// device state change can be told apart: a phone busy only with codes its agent dialled is not on a call, and the
+/// phone going idle again when the last of those codes hangs up is not the end of a call either.
 /// </summary>
 internal sealed class DeviceChannels
 {
-    private readonly Dictionary<string, (int All, int FeatureCodes)> _counts = new(StringComparer.OrdinalIgnoreCase);
+    private const int NotInUse = 1;
+
+    private readonly Dictionary<string, Counts> _counts = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Devices whose last busy spell held feature codes only; cleared by their next channel or status.</summary>
+    private readonly HashSet<string> _freedByFeatureCodes = new(StringComparer.OrdinalIgnoreCase);
 
     public void Add(TrackedChannel channel)
     {
-        var (all, featureCodes) = _counts.GetValueOrDefault(channel.Device);
-        _counts[channel.Device] = (all + 1, featureCodes + (channel.IsFeatureCode ? 1 : 0));
+        var counts = _counts.GetValueOrDefault(channel.Device);
+        _counts[channel.Device] = new Counts(counts.All + 1, counts.FeatureCodes + (channel.IsFeatureCode ? 1 : 0), counts.HadCall || !channel.IsFeatureCode);
+        _freedByFeatureCodes.Remove(channel.Device);
     }
 
     public void Remove(TrackedChannel channel)
@@ -20,17 +27,42 @@ internal sealed class DeviceChannels
         {
             return;
         }
-        var (all, featureCodes) = (counts.All - 1, counts.FeatureCodes - (channel.IsFeatureCode ? 1 : 0));
-        if (all <= 0)
+        if (counts.All <= 1)
         {
             _counts.Remove(channel.Device);
+            if (!counts.HadCall)
+            {
+                _freedByFeatureCodes.Add(channel.Device);
+            }
         }
         else
         {
-            _counts[channel.Device] = (all, featureCodes);
+            _counts[channel.Device] = counts with { All = counts.All - 1, FeatureCodes = counts.FeatureCodes - (channel.IsFeatureCode ? 1 : 0) };
         }
     }
 
     /// <summary>True when the device has live channels and every one is a feature-code call.</summary>
     public bool OnlyFeatureCodes(string device) => _counts.TryGetValue(device, out var counts) && counts.All == counts.FeatureCodes;
+
+    /// <summary>
+    /// Whether a member's status change on <paramref name="device"/> comes from feature codes alone: the device is busy
+    /// only with them, or it has just gone back to not in use (1) after a busy spell that held nothing else (every queue
+    /// the device is a member of reports that change). Any other status of an idle device ends that aftermath.
+    /// </summary>
+    public bool StatusFromFeatureCodes(string device, int status)
+    {
+        if (_counts.ContainsKey(device))
+        {
+            return OnlyFeatureCodes(device);
+        }
+        if (status == NotInUse && _freedByFeatureCodes.Contains(device))
+        {
+            return true;
+        }
+        _freedByFeatureCodes.Remove(device);
+        return false;
+    }
+
+    /// <param name="HadCall">A channel other than a feature code was on the device during this busy spell.</param>
+    private readonly record struct Counts(int All, int FeatureCodes, bool HadCall);
 }

@@ -23,8 +23,9 @@ internal sealed class QueueMemberTracker
 
     public IReadOnlyCollection<QueueMember> Members => _members.Values;
 
-    /// <param name="dialingFeatureCode">The member's device is busy only with feature codes its agent dialled
-    /// (<see cref="Calls.CallTracker.OnlyFeatureCodesOn"/>): said on a status change so agent state ignores it.</param>
+    /// <param name="dialingFeatureCode">The status change comes from feature codes alone: the member's device is busy only
+    /// with codes its agent dialled, or has just become free after them (<see cref="Calls.CallTracker.StatusFromFeatureCodes"/>);
+    /// said on a status change so agent state ignores it.</param>
     public void Apply(QueueMemberEvent e, List<IContactCenterEvent> output, bool dialingFeatureCode = false)
     {
         var member = ToContract(e.Member);

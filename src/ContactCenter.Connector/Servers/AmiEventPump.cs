@@ -69,7 +69,7 @@ internal sealed partial class AmiEventPump
         switch (e)
         {
             case QueueMemberEvent member:
-                _server.Members.Apply(member, _produced, member.Kind == QueueMemberEventKind.Status && _server.Calls.OnlyFeatureCodesOn(member.Member.Device));
+                _server.Members.Apply(member, _produced, member.Kind == QueueMemberEventKind.Status && _server.Calls.StatusFromFeatureCodes(member.Member.Device, member.Member.Status));
                 break;
             case OriginateResponseEvent originate:
                 _server.Originates.OnResponse(originate);

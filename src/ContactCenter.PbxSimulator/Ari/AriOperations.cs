@@ -37,7 +37,7 @@ internal sealed partial class AriOperations(PbxEngine engine)
             return AriResult.BadRequest("missing required parameter media");
         }
         var pbId = playbackId ?? engine.NewUuid();
-        if (engine.Playbacks.Exists(p => p.Id == pbId && p.State is "queued" or "playing"))
+        if (engine.LivePlayback(pbId) is not null)
         {
             return AriResult.Conflict("Playback with the same id already exists");
         }
@@ -117,14 +117,14 @@ internal sealed partial class AriOperations(PbxEngine engine)
     });
 
     public AriResult GetPlayback(string id) => engine.Run(() =>
-        engine.Playbacks.Find(p => p.Id == id && p.State is "queued" or "playing") is { } p
+        engine.LivePlayback(id) is { } p
             ? AriResult.Ok(AriModelMapper.Playback(p))
             : AriResult.NotFound("Playback not found"));
 
     public AriResult StopPlayback(string id) => engine.Run(() =>
     {
-        var p = engine.Playbacks.Find(x => x.Id == id && x.FromAri && x.State is "queued" or "playing");
-        if (p is null)
+        var p = engine.LivePlayback(id);
+        if (p is null || !p.FromAri)
         {
             return AriResult.NotFound("Playback not found");
         }

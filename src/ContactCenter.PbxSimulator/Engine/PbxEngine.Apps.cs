@@ -93,8 +93,7 @@ internal sealed partial class PbxEngine
         {
             foreach (var r in records)
             {
-                r.State = "cancelled";
-                r.Finished = Clock.Now;
+                EndPlayback(r, "cancelled");
             }
         });
         ch.Activity = activity;
@@ -102,8 +101,7 @@ internal sealed partial class PbxEngine
         {
             foreach (var r in records)
             {
-                r.State = "done";
-                r.Finished = Clock.Now;
+                EndPlayback(r, "done");
             }
             SetVar(ch, "PLAYBACKSTATUS", "SUCCESS");
             ContinuePbx(ch);
@@ -181,8 +179,23 @@ internal sealed partial class PbxEngine
             FromAri = fromAri,
         };
         Playbacks.Add(record);
+        _livePlaybacks.Add(record.Id, record);
         return record;
     }
+
+    /// <summary>A queued or playing playback by id, without scanning the history.</summary>
+    public PlaybackRecord? LivePlayback(string id) => _livePlaybacks.GetValueOrDefault(id);
+
+    /// <summary>Ends a playback (<c>done</c> or <c>cancelled</c>): it leaves the live index, stays in the history.</summary>
+    public void EndPlayback(PlaybackRecord record, string state)
+    {
+        record.State = state;
+        record.Finished = Clock.Now;
+        _livePlaybacks.Remove(record.Id);
+    }
+
+    /// <summary>The channel's queued and playing playbacks (a copy: ending one changes the index).</summary>
+    private List<PlaybackRecord> LivePlaybacksOn(SimChannel ch) => _livePlaybacks.Values.Where(p => p.ChannelId == ch.Uniqueid).ToList();
 
     public TimeSpan SoundDuration(string media)
     {
@@ -192,14 +205,10 @@ internal sealed partial class PbxEngine
 
     private void StopChannelPlaybacks(SimChannel ch)
     {
-        foreach (var p in Playbacks)
+        foreach (var p in LivePlaybacksOn(ch))
         {
-            if (p.ChannelId == ch.Uniqueid && p.State is "queued" or "playing")
-            {
-                p.Timer?.Cancel();
-                p.State = "cancelled";
-                p.Finished = Clock.Now;
-            }
+            p.Timer?.Cancel();
+            EndPlayback(p, "cancelled");
         }
     }
 }

@@ -20,6 +20,10 @@ internal sealed partial class PbxEngine
             Forget(ch);
         }
         _live.Clear();
+        foreach (var playback in _livePlaybacks.Values.ToList())
+        {
+            EndPlayback(playback, "cancelled");
+        }
         foreach (var endpoint in Endpoints.Values)
         {
             endpoint.Channels.Clear();

@@ -113,8 +113,7 @@ internal sealed partial class PbxEngine
             {
                 return;
             }
-            record.State = "done";
-            record.Finished = Clock.Now;
+            EndPlayback(record, "done");
             Ari.PlaybackFinished(app, record);
         }, "ARI playback " + id);
         ch.Timers.Add(record.Timer);
@@ -125,16 +124,15 @@ internal sealed partial class PbxEngine
     public void StopAriPlayback(PlaybackRecord record, string app)
     {
         record.Timer?.Cancel();
-        record.State = "done";
-        record.Finished = Clock.Now;
+        EndPlayback(record, "done");
         Ari.PlaybackFinished(app, record);
     }
 
     private void StopAriPlaybacks(SimChannel ch, string app)
     {
-        foreach (var p in Playbacks)
+        foreach (var p in LivePlaybacksOn(ch))
         {
-            if (p.ChannelId == ch.Uniqueid && p.FromAri && p.State == "playing")
+            if (p.FromAri && p.State == "playing")
             {
                 StopAriPlayback(p, app);
             }

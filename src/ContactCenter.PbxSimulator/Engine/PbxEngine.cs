@@ -25,6 +25,7 @@ internal sealed partial class PbxEngine
     private readonly Dictionary<string, string> _deviceStates = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _globals = new(StringComparer.Ordinal);
     private readonly Queue<Action> _deferred = new();
+    private readonly Dictionary<string, PlaybackRecord> _livePlaybacks = new(StringComparer.Ordinal);
     private int _sequence;
 
     public PbxEngine(PbxSimulatorOptions options, SimClock clock, EngineGate gate, ILogger logger)
@@ -80,6 +81,7 @@ internal sealed partial class PbxEngine
 
     public IReadOnlyDictionary<string, SimBridge> Bridges => _bridges;
 
+    /// <summary>Every playback since start (the history tests inspect); live ones are also indexed by id.</summary>
     public List<PlaybackRecord> Playbacks { get; } = [];
 
     public List<RecordingRecord> Recordings { get; } = [];

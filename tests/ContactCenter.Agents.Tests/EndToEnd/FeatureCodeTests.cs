@@ -136,6 +136,11 @@ public sealed class FeatureCodeTests
         var history = await _system.QueryListAsync<string>("SELECT state FROM agent_state_history WHERE agent_number = '210' ORDER BY started_at");
         Assert.That(history, Is.EqualTo(new[] { "available", "paused", "available", "logged-out" }));
         Assert.That(_system.Events.Of<AgentStateChanged>().Where(c => c.AgentNumber == "210").Select(c => c.State), Has.None.EqualTo(AgentState.OnCall));
+        // The phone's status changes came from the codes alone, in use and free again: agent state left them without a transaction.
+        var statuses = _system.Events.Of<QueueMemberStatusChanged>().Where(s => s.Member.Interface == "PJSIP/6001").ToList();
+        Assert.That(statuses.Select(s => s.Member.Status), Does.Contain(1).And.Contain(2));
+        Assert.That(statuses.Select(s => s.DialingFeatureCode), Is.All.True);
+        Assert.That(await _system.QueryAsync<long>("SELECT COUNT(*) FROM processed_message WHERE consumer = 'QueueMemberStatusChangedConsumer'"), Is.Zero);
     }
 
     [TestCase("6001", "**1999", FeatureCodeRefusalReason.UnknownAgent, TestName = "Login_of_an_unknown_agent_is_refused")]

@@ -31,6 +31,15 @@ public sealed class AriClientAgainstSimulatorTests
         }
     }
 
+    /// <summary>An event stream on the simulator's app, once it is connected.</summary>
+    private static async Task<AriEventStream> ConnectedStreamAsync(PbxSimulator sim, CancellationToken ct)
+    {
+        var stream = new AriEventStream(Options(sim));
+        _ = stream.RunAsync(ct);
+        await NextAsync(stream, AriStreamItemKind.Connected, ct);
+        return stream;
+    }
+
     private static async Task<AriStreamItem> NextAsync(AriEventStream stream, AriStreamItemKind kind, CancellationToken ct)
     {
         while (true)
@@ -48,9 +57,7 @@ public sealed class AriClientAgainstSimulatorTests
     {
         await using var sim = await Sims.ProductAsync(ct);
         using var client = new AriClient(Options(sim));
-        await using var stream = new AriEventStream(Options(sim));
-        _ = stream.RunAsync(ct);
-        await NextAsync(stream, AriStreamItemKind.Connected, ct);
+        await using var stream = await ConnectedStreamAsync(sim, ct);
 
         var info = await client.GetAsteriskInfoAsync(ct);
         var apps = await client.ListApplicationsAsync(ct);
@@ -66,9 +73,7 @@ public sealed class AriClientAgainstSimulatorTests
     {
         await using var sim = await Sims.ProductAsync(ct, o => o.Clock = SimClockMode.AutoAdvance);
         using var client = new AriClient(Options(sim));
-        await using var stream = new AriEventStream(Options(sim));
-        _ = stream.RunAsync(ct);
-        await NextAsync(stream, AriStreamItemKind.Connected, ct);
+        await using var stream = await ConnectedStreamAsync(sim, ct);
 
         var call = sim.Phone("6001").Dial("**1210");
         var start = await NextEventAsync<StasisStart>(stream, ct);
@@ -88,13 +93,40 @@ public sealed class AriClientAgainstSimulatorTests
     }
 
     [Test]
+    public async Task A_playback_id_is_live_until_the_playback_ends_and_stays_in_the_history(CancellationToken ct)
+    {
+        await using var sim = await Sims.ProductAsync(ct);
+        using var client = new AriClient(Options(sim));
+        using var http = new HttpClient();
+        await using var stream = await ConnectedStreamAsync(sim, ct);
+        var call = sim.Phone("6001").Dial("**1210");
+        var start = await NextEventAsync<StasisStart>(stream, ct);
+        await client.AnswerAsync(start.Channel.Id, ct);
+        var playback = new Uri(sim.AriBaseUrl, "playbacks/pb-1?api_key=admin:admin");
+
+        await client.PlayAsync(start.Channel.Id, "sound:agent-loginok", "pb-1", "en", ct);
+        var again = Assert.ThrowsAsync<AriHttpException>(() => client.PlayAsync(start.Channel.Id, "sound:beep", "pb-1", "en", ct));
+        using var whilePlaying = await http.GetAsync(playback, ct);
+        using var stop = await http.DeleteAsync(playback, ct);
+        var finished = await NextEventAsync<PlaybackFinished>(stream, ct);
+        using var afterStop = await http.GetAsync(playback, ct);
+        await client.PlayAsync(start.Channel.Id, "sound:beep", "pb-1", "en", ct);
+
+        Assert.That(again!.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+        Assert.That(whilePlaying.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(stop.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        Assert.That(finished.Playback.Id, Is.EqualTo("pb-1"));
+        Assert.That(afterStop.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(sim.Playbacks(call.ChannelId!).Select(p => (p.MediaUri, p.State)),
+            Is.EqualTo(new[] { ("sound:agent-loginok", "done"), ("sound:beep", "playing") }));
+    }
+
+    [Test]
     public async Task A_playback_records_the_wall_clock_time_from_StasisStart_to_the_play_request(CancellationToken ct)
     {
         await using var sim = await Sims.ProductAsync(ct);
         using var client = new AriClient(Options(sim));
-        await using var stream = new AriEventStream(Options(sim));
-        _ = stream.RunAsync(ct);
-        await NextAsync(stream, AriStreamItemKind.Connected, ct);
+        await using var stream = await ConnectedStreamAsync(sim, ct);
 
         var beforeDial = Stopwatch.GetTimestamp();
         var call = sim.Phone("6001").Dial("**1210");
@@ -162,9 +194,7 @@ public sealed class AriClientAgainstSimulatorTests
     public async Task A_dropped_WebSocket_is_reconnected_by_the_event_stream(CancellationToken ct)
     {
         await using var sim = await Sims.ProductAsync(ct);
-        await using var stream = new AriEventStream(Options(sim));
-        _ = stream.RunAsync(ct);
-        await NextAsync(stream, AriStreamItemKind.Connected, ct);
+        await using var stream = await ConnectedStreamAsync(sim, ct);
 
         sim.Faults.DropAriWebSockets();
         var disconnected = await NextAsync(stream, AriStreamItemKind.Disconnected, ct);
@@ -179,9 +209,7 @@ public sealed class AriClientAgainstSimulatorTests
     {
         await using var sim = await Sims.ProductAsync(ct);
         using var client = new AriClient(Options(sim));
-        await using var stream = new AriEventStream(Options(sim));
-        _ = stream.RunAsync(ct);
-        await NextAsync(stream, AriStreamItemKind.Connected, ct);
+        await using var stream = await ConnectedStreamAsync(sim, ct);
         sim.Customer("+5491145550000").IncomingCalls = CallBehaviour.AnswerAfter(TimeSpan.FromSeconds(3));
 
         var channel = await client.OriginateAsync(new AriOriginateRequest("PJSIP/+5491145550000@trunk") { App = "contactcenter", AppArgs = "callback,42" }, ct);
