@@ -40,6 +40,7 @@ internal sealed partial class CallTracker
             }
         }
 
+        _devices.ForgetFeatureCodeAftermath();
         var learned = new List<string>();
         foreach (var group in snapshot.Where(c => !_channels.ContainsKey(c.Channel.Uniqueid)).GroupBy(c => c.Channel.Linkedid))
         {

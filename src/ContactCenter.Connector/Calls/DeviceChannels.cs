@@ -63,6 +63,9 @@ internal sealed class DeviceChannels
         return false;
     }
 
+    /// <summary>After a resync: what follows is no longer the aftermath of codes seen before the connector was away.</summary>
+    public void ForgetFeatureCodeAftermath() => _freedByFeatureCodes.Clear();
+
     /// <param name="HadCall">A channel other than a feature code was on the device during this busy spell.</param>
     private readonly record struct Counts(int All, int FeatureCodes, bool HadCall);
 }

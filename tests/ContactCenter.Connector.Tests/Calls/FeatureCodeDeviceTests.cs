@@ -39,6 +39,22 @@ public sealed class FeatureCodeDeviceTests
     }
 
     [Test]
+    public void A_resync_forgets_that_a_phone_was_freed_by_feature_codes()
+    {
+        var tracker = NewTracker();
+        var output = new List<IContactCenterEvent>();
+        var events = TraceReplay.Events("ami-02-featurecode-pause.txt");
+        foreach (var e in events)
+        {
+            tracker.Apply(e, output);
+        }
+        // Without the resync the next "not in use" would be flagged (the first test); the connector was away meanwhile.
+        tracker.Reconcile([], events.Count, output);
+
+        Assert.That(tracker.StatusFromFeatureCodes(Phone, 1), Is.False, "after the connector was away, a free phone is news of its own");
+    }
+
+    [Test]
     public void A_member_ringing_answering_and_hanging_up_a_queue_call_changes_status_because_of_the_call()
     {
         var tracker = NewTracker();
