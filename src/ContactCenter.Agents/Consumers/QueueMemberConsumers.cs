@@ -38,9 +38,9 @@ internal sealed class QueueMemberUnpausedConsumer(ConsumerTransaction transactio
 }
 
 /// <summary>
-/// The member's phone changed state: the agent's state follows calls (ringing, on call, wrap-up). A phone busy only
-/// with a feature code its agent dialled is not on a call: that change is left alone (nothing to record, so no
-/// transaction either); the change back when the code's call ends matches the recorded status and changes nothing.
+/// The member's phone changed state: the agent's state follows calls (ringing, on call, wrap-up). A change that comes
+/// from a feature code its agent dialled (the phone in use for the code, free again after it) is not a call: it is
+/// left alone, with nothing to record and so no transaction.
 /// </summary>
 internal sealed class QueueMemberStatusChangedConsumer(ConsumerTransaction transaction, MembershipRecorder members) : IConsumer<QueueMemberStatusChanged>
 {

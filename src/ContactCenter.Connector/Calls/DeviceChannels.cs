@@ -41,9 +41,6 @@ internal sealed class DeviceChannels
         }
     }
 
-    /// <summary>True when the device has live channels and every one is a feature-code call.</summary>
-    public bool OnlyFeatureCodes(string device) => _counts.TryGetValue(device, out var counts) && counts.All == counts.FeatureCodes;
-
     /// <summary>
     /// Whether a member's status change on <paramref name="device"/> comes from feature codes alone: the device is busy
     /// only with them, or it has just gone back to not in use (1) after a busy spell that held nothing else (every queue
@@ -51,9 +48,9 @@ internal sealed class DeviceChannels
     /// </summary>
     public bool StatusFromFeatureCodes(string device, int status)
     {
-        if (_counts.ContainsKey(device))
+        if (_counts.TryGetValue(device, out var counts))
         {
-            return OnlyFeatureCodes(device);
+            return counts.All == counts.FeatureCodes;
         }
         if (status == NotInUse && _freedByFeatureCodes.Contains(device))
         {
