@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using System.Globalization;
 using ContactCenter.Benchmarks.Harness;
+using static ContactCenter.Benchmarks.Harness.Figures;
 using ContactCenter.PbxSimulator;
 
 namespace ContactCenter.Benchmarks.FeatureCodes;
@@ -178,26 +178,11 @@ internal static class FeatureCodeLatencyHarness
     private static BurstResult Merge(string name, IReadOnlyList<BurstResult> bursts) => new(name, bursts.Sum(b => b.Dialled), bursts.Sum(b => b.Ok),
         bursts.SelectMany(b => b.Latencies).ToList(), bursts.Aggregate(TimeSpan.Zero, (t, b) => t + b.Elapsed), double.NaN, double.NaN, string.Empty, string.Empty, []);
 
-    private static string Ms(TimeSpan t) => F($"{t.TotalMilliseconds:0.0} ms");
-
-    private static string Pct(double value) => double.IsNaN(value) ? "n/a" : F($"{value:0}%");
-
-    private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
-
     private sealed record BurstResult(string Name, int Dialled, int Ok, List<TimeSpan> Latencies, TimeSpan Elapsed, double ProcessCpu, double RabbitCpu, string State,
         string Stages, List<string> Wrong)
     {
         public TimeSpan Max => Latencies.Count == 0 ? TimeSpan.Zero : Latencies.Max();
 
-        /// <summary>Nearest rank: the smallest latency with at least <paramref name="p"/>% of the values at or below it.</summary>
-        public TimeSpan Percentile(double p)
-        {
-            if (Latencies.Count == 0)
-            {
-                return TimeSpan.Zero;
-            }
-            var sorted = Latencies.Order().ToList();
-            return sorted[Math.Clamp((int)Math.Ceiling(sorted.Count * p / 100) - 1, 0, sorted.Count - 1)];
-        }
+        public TimeSpan Percentile(double p) => Figures.Percentile(Latencies, p);
     }
 }
