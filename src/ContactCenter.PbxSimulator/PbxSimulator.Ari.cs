@@ -16,9 +16,13 @@ public sealed partial class PbxSimulator
 
     private async Task StartAriAsync(CancellationToken cancellationToken)
     {
-        _ari = new AriServer(Engine, () => AriResponseDelay, LoggerFactory.CreateLogger("ContactCenter.PbxSimulator.Ari"));
+        _ari = new AriServer(Engine, AriDelay, LoggerFactory.CreateLogger("ContactCenter.PbxSimulator.Ari"));
         await _ari.StartAsync(IPAddress.Parse(Options.BindAddress), Options.AriPort, cancellationToken);
     }
+
+    /// <summary>How long a REST request waits before it runs and is answered: the answer delay for a channel answer, else the response delay.</summary>
+    private TimeSpan AriDelay(string[] route) =>
+        route is ["channels", _, "answer"] && AriAnswerDelay > AriResponseDelay ? AriAnswerDelay : AriResponseDelay;
 
     private async Task StopAriAsync()
     {

@@ -47,6 +47,8 @@ public sealed partial class PbxSimulator : IAsyncDisposable
 
     internal TimeSpan AriResponseDelay { get; set; }
 
+    internal TimeSpan AriAnswerDelay { get; set; }
+
     /// <summary>Starts the simulator: loads and checks the configuration, binds AMI and ARI, starts the clock.</summary>
     /// <exception cref="ArgumentException">An option is invalid (the message names it).</exception>
     /// <exception cref="PbxConfigException">A configuration file cannot be loaded (file and line given).</exception>

@@ -21,7 +21,7 @@ internal sealed partial class AriServer : IAsyncDisposable
 {
     private readonly PbxEngine _engine;
     private readonly AriOperations _ops;
-    private readonly Func<TimeSpan> _delay;
+    private readonly Func<string[], TimeSpan> _delay;
     private readonly ILogger _logger;
     private readonly string _serverHeader;
     private readonly ConcurrentDictionary<AriWebSocketSession, byte> _sockets = new();
@@ -29,7 +29,7 @@ internal sealed partial class AriServer : IAsyncDisposable
     private WebApplication? _app;
     private int _inFlight;
 
-    public AriServer(PbxEngine engine, Func<TimeSpan> delay, ILogger logger)
+    public AriServer(PbxEngine engine, Func<string[], TimeSpan> delay, ILogger logger)
     {
         _engine = engine;
         _ops = new AriOperations(engine);
@@ -98,7 +98,7 @@ internal sealed partial class AriServer : IAsyncDisposable
                 await EventsAsync(http);
                 return;
             }
-            await DelayAsync(http.RequestAborted);
+            await DelayAsync(segments, http.RequestAborted);
             var result = await RouteAsync(http, segments, receivedAt);
             SimLog.AriRequest(_logger, http.Request.Method, path, result.Status);
             await AriResponses.WriteAsync(http, result, _serverHeader);
@@ -164,9 +164,9 @@ internal sealed partial class AriServer : IAsyncDisposable
             && password == credentials[(colon + 1)..];
     }
 
-    private async Task DelayAsync(CancellationToken ct)
+    private async Task DelayAsync(string[] route, CancellationToken ct)
     {
-        var delay = _delay();
+        var delay = _delay(route);
         if (delay <= TimeSpan.Zero)
         {
             return;

@@ -37,6 +37,16 @@ public sealed class SimFaults
     }
 
     /// <summary>
+    /// Answers channels (<c>POST /channels/{id}/answer</c>: the request runs and is answered) this much later in simulated
+    /// time, other ARI requests as before; zero restores immediate answers.
+    /// </summary>
+    public void DelayAriChannelAnswers(TimeSpan delay)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(delay, TimeSpan.Zero);
+        _sim.AriAnswerDelay = delay;
+    }
+
+    /// <summary>
     /// Sends every logged-in AMI client a frame that breaks the protocol (a line without a colon inside an
     /// event), between two well-formed events, so a client's resynchronisation can be tested.
     /// </summary>

@@ -72,6 +72,34 @@ public sealed class FeatureCodePromptTests : SimulatedConnectorFixture
     }
 
     [Test]
+    public async Task The_prompt_waits_for_the_channel_to_be_answered_even_when_Asterisk_answered_the_queue_command_first(CancellationToken ct)
+    {
+        // The connector answers the channel while it publishes the code; here the answer takes a simulated second.
+        Sim.Faults.DelayAriChannelAnswers(TimeSpan.FromSeconds(1));
+        var call = Sim.Phone("6001").Dial("**1210");
+        var channel = await HeldChannelAsync();
+        var answer = new PhoneAnswer(channel, Guid.NewGuid(), 1, ["sound:agent-loginok"], ["sound:an-error-has-occurred"]);
+        var add = new AddQueueMember(Guid.NewGuid(), SimulatedPbx.Server, "test", "sales", "PJSIP/6001", "210", null, 0, false, null, answer);
+
+        await Host.SendAsync(add);
+        await Sim.WaitUntilAsync(() => Sim.QueueMembers("sales").Any(m => m.Interface == "PJSIP/6001"), ct);
+        // Asterisk took the QueueAdd; a prompt not waiting for the answer would be requested within milliseconds.
+        await Task.Delay(TimeSpan.FromMilliseconds(300), ct);
+        Assert.That(Sim.Playbacks(channel), Is.Empty, "no prompt on a channel that is not answered yet");
+        Assert.That(call.IsUp, Is.False);
+        Assert.That(Host.Events.Of<CommandCompleted>().Where(c => c.CommandId == add.CommandId), Is.Empty, "the command's result waits for the phone's prompt");
+
+        Sim.Clock.Advance(TimeSpan.FromSeconds(1));
+        await Sim.WaitUntilAsync(() => Sim.Playbacks(channel).Count > 0, ct);
+        await Host.Events.WaitUntilAsync(e => e.OfType<CommandCompleted>().Any(c => c.CommandId == add.CommandId), Wait, "QueueAdd's result");
+
+        Assert.That(call.IsUp, Is.True);
+        Assert.That(Sim.Playbacks(channel).Select(p => p.MediaUri), Is.EqualTo(new[] { "sound:agent-loginok" }));
+        Assert.That(Host.Events.Of<CommandCompleted>().Single(c => c.CommandId == add.CommandId).Succeeded, Is.True);
+        Assert.That(Host.Events.All.OfType<FeatureCodeTimedOut>(), Is.Empty, "answered within the deadline");
+    }
+
+    [Test]
     public async Task A_phone_answer_plays_the_failure_prompt_at_the_first_command_Asterisk_refuses_without_waiting_for_the_others(CancellationToken ct)
     {
         var call = Sim.Phone("6002").Dial("**21");

@@ -122,6 +122,32 @@ public sealed class AriClientAgainstSimulatorTests
     }
 
     [Test]
+    public async Task A_delayed_channel_answer_runs_once_the_simulated_delay_passed_while_other_requests_are_served_at_once(CancellationToken ct)
+    {
+        await using var sim = await Sims.ProductAsync(ct);
+        using var client = new AriClient(Options(sim));
+        await using var stream = await ConnectedStreamAsync(sim, ct);
+        var call = sim.Phone("6001").Dial("**1210");
+        var start = await NextEventAsync<StasisStart>(stream, ct);
+        sim.Faults.DelayAriChannelAnswers(TimeSpan.FromSeconds(1));
+
+        var answering = client.AnswerAsync(start.Channel.Id, ct);
+        var meanwhile = await client.GetChannelAsync(start.Channel.Id, ct);
+        var advanced = TimeSpan.Zero;
+        while (!answering.IsCompleted)
+        {
+            sim.Clock.Advance(TimeSpan.FromMilliseconds(100));
+            advanced += TimeSpan.FromMilliseconds(100);
+            await Task.WhenAny(answering, Task.Delay(TimeSpan.FromMilliseconds(20), ct));
+        }
+        await answering;
+
+        Assert.That(meanwhile.State, Is.Not.EqualTo("Up"), "GET is not delayed and sees the channel unanswered");
+        Assert.That(advanced, Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(1)), "the answer waited for the simulated second");
+        Assert.That(call.IsUp, Is.True);
+    }
+
+    [Test]
     public async Task A_playback_records_the_wall_clock_time_from_StasisStart_to_the_play_request(CancellationToken ct)
     {
         await using var sim = await Sims.ProductAsync(ct);
