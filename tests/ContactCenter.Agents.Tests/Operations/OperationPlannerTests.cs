@@ -1,10 +1,9 @@
+using System.Text.Json;
 using ContactCenter.Agents.Operations;
 using ContactCenter.Contracts.Agents;
 using ContactCenter.Data;
 using ContactCenter.Messaging.Outbox;
-using System.Text.Json;
 using Dapper;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ContactCenter.Agents.Tests.Operations;
@@ -15,21 +14,14 @@ namespace ContactCenter.Agents.Tests.Operations;
 public sealed class OperationPlannerTests
 {
     private const string Server = "pbx1";
-    private string _folder = null!;
+    private MigratedDatabase _database = null!;
     private ServiceProvider _services = null!;
 
     [SetUp]
     public async Task SetUp()
     {
-        _folder = System.IO.Directory.CreateTempSubdirectory("cc-planner-").FullName;
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Database:ConnectionString"] = Path.Combine(_folder, "center.db") })
-            .Build();
-        var services = new ServiceCollection().AddLogging();
-        services.AddContactCenterData(configuration);
-        services.AddAgentsModule(configuration);
-        _services = services.BuildServiceProvider();
-        await _services.GetRequiredService<MigrationRunner>().ApplyAsync(CancellationToken.None);
+        _database = await MigratedDatabase.CreateAsync("cc-planner-", (services, configuration) => services.AddAgentsModule(configuration));
+        _services = _database.Services;
         await _services.GetRequiredService<Database>().InTransactionAsync(async (c, tx, ct) =>
         {
             await c.ExecuteAsync(new CommandDefinition("INSERT INTO agent (agent_number, name, pin_hash, active, created_at) VALUES ('210', 'Ana', NULL, 1, @Now)",
@@ -43,12 +35,7 @@ public sealed class OperationPlannerTests
     }
 
     [TearDown]
-    public async Task TearDown()
-    {
-        await _services.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        System.IO.Directory.Delete(_folder, recursive: true);
-    }
+    public async Task TearDown() => await _database.DisposeAsync();
 
     private static OperationRequest PhoneLogin(string agent) => new(Guid.NewGuid(), OperationKind.Login, Server, agent, "PJSIP/6001", null, null,
         AgentStateSource.Phone, "phone:PJSIP/6001", "1795289065.7", "**1" + agent, DateTime.UtcNow.AddSeconds(2));

@@ -3,8 +3,6 @@ using ContactCenter.Data;
 using ContactCenter.Messaging.Outbox;
 using ContactCenter.Testing;
 using Dapper;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ContactCenter.Agents.Tests.Outbox;
@@ -17,21 +15,15 @@ namespace ContactCenter.Agents.Tests.Outbox;
 [CancelAfter(30_000)]
 public sealed class SqlOutboxLeaseTests
 {
-    private string _folder = null!;
-    private ServiceProvider _services = null!;
+    private MigratedDatabase _file = null!;
     private Database _database = null!;
     private ManualTimeProvider _time = null!;
 
     [SetUp]
     public async Task SetUp()
     {
-        _folder = System.IO.Directory.CreateTempSubdirectory("cc-outbox-lease-").FullName;
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Database:ConnectionString"] = Path.Combine(_folder, "center.db") })
-            .Build();
-        _services = new ServiceCollection().AddLogging().AddContactCenterData(configuration).BuildServiceProvider();
-        await _services.GetRequiredService<MigrationRunner>().ApplyAsync(CancellationToken.None);
-        _database = _services.GetRequiredService<Database>();
+        _file = await MigratedDatabase.CreateAsync("cc-outbox-lease-");
+        _database = _file.Database;
         _time = new ManualTimeProvider();
         var writer = Outbox();
         await _database.InTransactionAsync((_, tx, ct) => writer.AppendAsync(tx,
@@ -40,12 +32,7 @@ public sealed class SqlOutboxLeaseTests
     }
 
     [TearDown]
-    public async Task TearDown()
-    {
-        await _services.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        System.IO.Directory.Delete(_folder, recursive: true);
-    }
+    public async Task TearDown() => await _file.DisposeAsync();
 
     [Test]
     public async Task The_holder_renews_the_lease_every_few_seconds_not_at_every_read()

@@ -112,9 +112,7 @@ internal static class ConnectorLoadHarness
         var a = results.Single(r => r.Run == "a");
         var b = results.Single(r => r.Run == "b");
         var c = results.Single(r => r.Run == "c");
-        table.Note($"`dotnet run -c Release --project tests/ContactCenter.Benchmarks -- connector-load{(args.Length > 0 ? " " + string.Join(' ', args) : string.Empty)}`");
-        table.Note(string.Empty);
-        table.Note($"Machine: {MachineFacts.Describe(loadAverage)}.");
+        table.NoteCommandAndMachine("connector-load", args, loadAverage);
         table.Note("The 2 cores are shared by the simulator (its own process), the connector (the harness process: the worker with `Roles=connector`, " +
             "AMI only, SQLite outbox) and RabbitMQ (`beam.smp`); CPU is % of one core over the measured window, RSS is the connector process's " +
             "(peak = kernel high-water mark, after GC = after a full aggressive collection). Rates and latency exclude the warm-up (3 s, and until fewer than 2,000 events waited for a confirm). " +

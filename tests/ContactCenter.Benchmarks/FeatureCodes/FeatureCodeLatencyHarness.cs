@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using ContactCenter.Benchmarks.Harness;
-using static ContactCenter.Benchmarks.Harness.Figures;
 using ContactCenter.PbxSimulator;
+using static ContactCenter.Benchmarks.Harness.Figures;
 
 namespace ContactCenter.Benchmarks.FeatureCodes;
 
@@ -157,9 +157,7 @@ internal static class FeatureCodeLatencyHarness
         {
             table.Add(b.Name, F($"{b.Ok}/{b.Dialled}"), Ms(b.Percentile(50)), Ms(b.Percentile(99)), Ms(b.Max), string.Empty, string.Empty, string.Empty);
         }
-        table.Note($"`dotnet run -c Release --project tests/ContactCenter.Benchmarks -- featurecode-latency{(args.Length > 0 ? " " + string.Join(' ', args) : string.Empty)}`");
-        table.Note(string.Empty);
-        table.Note($"Machine: {MachineFacts.Describe(loadAverage)}.");
+        table.NoteCommandAndMachine("featurecode-latency", args, loadAverage);
         table.Note(F($"{agents} phones dial at once; latency = from the simulator sending StasisStart to it receiving the ARI play request of the prompt for that channel ") +
             "(wall clock, inside the simulator). Path: connector (ARI answer, outbox) → RabbitMQ → agents consumer (SQLite) → outbox → command queue → " +
             "connector (AMI QueueAdd/QueuePause) → Asterisk's confirmation → RabbitMQ → agents consumer (SQLite) → outbox → connector → ARI play. " +

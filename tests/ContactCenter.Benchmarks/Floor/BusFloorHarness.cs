@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using ContactCenter.Benchmarks.Harness;
-using static ContactCenter.Benchmarks.Harness.Figures;
 using MassTransit;
+using static ContactCenter.Benchmarks.Harness.Figures;
 
 namespace ContactCenter.Benchmarks.Floor;
 
@@ -59,9 +59,7 @@ internal static class BusFloorHarness
                 table.Add(F($"{hops} hop(s), {messages} at once, all rounds"), F($"{all.Count}/{messages * rounds}"), Ms(Percentile(all, 50)), Ms(Percentile(all, 99)),
                     Ms(all.Max()), string.Empty, string.Empty);
             }
-            table.Note($"`dotnet run -c Release --project tests/ContactCenter.Benchmarks -- bus-floor{(args.Length > 0 ? " " + string.Join(' ', args) : string.Empty)}`");
-            table.Note(string.Empty);
-            table.Note($"Machine: {MachineFacts.Describe(loadAverage)}.");
+            table.NoteCommandAndMachine("bus-floor", args, loadAverage);
             table.Note(F($"Latency = from the start of a message's publish to its consumption after the last hop; MassTransit 8.4 on RabbitMQ with publisher ") +
                 F($"confirms, prefetch {prefetch}, a fresh virtual host; nothing else runs in the process. CPU in percent of one core over the burst."));
             Console.WriteLine();

@@ -4,10 +4,10 @@ using ContactCenter.Asterisk.Ami;
 using ContactCenter.Asterisk.Ari;
 using ContactCenter.Benchmarks.FeatureCodes;
 using ContactCenter.Benchmarks.Harness;
-using static ContactCenter.Benchmarks.Harness.Figures;
 using ContactCenter.PbxSimulator;
 using MassTransit;
 using Microsoft.Extensions.Logging.Abstractions;
+using static ContactCenter.Benchmarks.Harness.Figures;
 using Pbx = ContactCenter.PbxSimulator.PbxSimulator;
 
 namespace ContactCenter.Benchmarks.Floor;
@@ -92,9 +92,7 @@ internal static class FeatureCodeFloorHarness
         }
         table.Add("all bursts", F($"{all.Count}/{phones * (rounds + 1)}"), Ms(Percentile(all, 50)), Ms(Percentile(all, 99)), Ms(all.Max()), string.Empty);
         table.Add("warm bursts (all but the first)", F($"{warm.Count}/{phones * rounds}"), Ms(Percentile(warm, 50)), Ms(Percentile(warm, 99)), Ms(warm.Max()), string.Empty);
-        table.Note($"`dotnet run -c Release --project tests/ContactCenter.Benchmarks -- featurecode-floor{(args.Length > 0 ? " " + string.Join(' ', args) : string.Empty)}`");
-        table.Note(string.Empty);
-        table.Note($"Machine: {MachineFacts.Describe(loadAverage)}.");
+        table.NoteCommandAndMachine("featurecode-floor", args, loadAverage);
         table.Note(F($"{phones} phones of the in-process simulator dial **3 at once; a bare ARI application answers, plays sound:beep, hangs up at PlaybackFinished. ") +
             "Latency = StasisStart sent → play request received (inside the simulator). An AMI client reads every event; no database. " +
             (throughBus ? F($"The play waits for two hops through MassTransit + RabbitMQ (publisher confirms, prefetch {prefetch}) after StasisStart.") : "No bus."));
@@ -110,7 +108,7 @@ internal static class FeatureCodeFloorHarness
         {
             await bus.StopAsync(CancellationToken.None);
         }
-        return 0;
+        return failures.IsEmpty ? 0 : 1;
     }
 
     /// <summary>The application: every request runs on its own; a failure is kept (the prompt count shows it too).</summary>

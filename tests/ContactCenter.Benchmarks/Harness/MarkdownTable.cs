@@ -19,6 +19,17 @@ internal sealed class MarkdownTable(params string[] headers)
 
     public void Note(string note) => _notes.Add(note);
 
+    /// <summary>The notes every harness table starts with: the command that reproduces it, then the machine it ran on.</summary>
+    /// <param name="harness">The harness's command word, e.g. <c>featurecode-latency</c>.</param>
+    /// <param name="args">The options the harness was given.</param>
+    /// <param name="loadAverage">The load average when the run started (<see cref="MachineFacts.LoadAverage"/>).</param>
+    public void NoteCommandAndMachine(string harness, IReadOnlyList<string> args, string loadAverage)
+    {
+        Note($"`dotnet run -c Release --project tests/ContactCenter.Benchmarks -- {harness}{(args.Count > 0 ? " " + string.Join(' ', args) : string.Empty)}`");
+        Note(string.Empty);
+        Note($"Machine: {MachineFacts.Describe(loadAverage)}.");
+    }
+
     public override string ToString()
     {
         var widths = headers.Select((h, i) => _rows.Select(r => r[i].Length).Prepend(h.Length).Max()).ToArray();
