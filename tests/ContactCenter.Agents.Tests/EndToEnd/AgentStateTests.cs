@@ -63,7 +63,10 @@ public sealed class AgentStateTests
         // Support has 1 s of wrap-up in the test directory: watched in the event stream, since polling the state
         // could miss a one-second window on a loaded machine.
         await _system.Events.WaitUntilAsync(e => e.OfType<AgentStateChanged>().Any(s => s.AgentNumber == "210" && s.State == AgentState.WrapUp), Wait, "wrap-up after the call");
+        // The status read says available as soon as wrap-up is over; the event follows on the timer's next tick.
         Assert.That(await SettledStateAsync("210", AgentState.Available), Is.EqualTo(AgentState.Available));
+        await _system.Events.WaitUntilAsync(e => e.OfType<AgentStateChanged>().Any(s => s.AgentNumber == "210" && s.PreviousState == AgentState.WrapUp), Wait,
+            "the end of wrap-up");
 
         var changes = _system.Events.Of<AgentStateChanged>().Where(s => s.AgentNumber == "210").ToList();
         Assert.That(changes.Select(s => s.State), Is.SupersetOf(new[] { AgentState.Ringing, AgentState.OnCall, AgentState.WrapUp }));
